@@ -1,0 +1,153 @@
+"""Text against value: do the author's words in a ``{fact}`words <id>``` reference agree with the fact?"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process
+
+from .codes import Code
+from .dates import FactDate
+from .findings import Finding
+from .model import NAMED_KINDS, Fact, Registry
+from .pages import Page, Reference
+from .prose import DateMention, find_dates, find_numbers
+from .render import format_number, render_value
+from .schema import ID_PATTERN
+from .text import normalise, strip_possessive
+
+_ID = re.compile(ID_PATTERN)
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+
+
+def check_references(registry: Registry, page: Page) -> list[Finding]:
+    findings: list[Finding] = []
+    for ref in page.references:
+        findings.extend(check_reference(registry, ref))
+    return findings
+
+
+def check_reference(registry: Registry, ref: Reference) -> list[Finding]:
+    if not _ID.match(ref.fact_id):
+        return [Finding(Code.REF_MALFORMED, ref.location,
+                        f"cannot read {{fact}}`{ref.raw}`: write {{fact}}`id` or {{fact}}`your words <id>`")]
+    fact = registry.facts.get(ref.fact_id)
+    if fact is None:
+        match = process.extractOne(ref.fact_id, list(registry.facts), score_cutoff=70)
+        hint = f"; did you mean '{match[0]}'?" if match else ""
+        return [Finding(Code.REF_UNKNOWN, ref.location, f"unknown fact '{ref.fact_id}'{hint}",
+                        fact=ref.fact_id, suggestion=match[0] if match else None)]
+    if ref.words is None:
+        return []
+    check = _CHECKS[fact.kind]
+    return [
+        Finding(code, ref.location, message, fact=fact.id, suggestion=suggestion, related=fact.location)
+        for code, message, suggestion in check(fact, ref.words)
+    ]
+
+
+Problem = tuple[Code, str, "str | None"]
+
+
+def _check_name(fact: Fact, words: str) -> list[Problem]:
+    written = strip_possessive(words)
+    accepted = {normalise(n) for n in fact.names()}
+    if written in accepted or normalise(words) in accepted:
+        return []
+    if written in {normalise(r) for r in fact.rejected}:
+        return [(Code.NAME_MISMATCH, f"'{written}' is a rejected spelling of {fact.name}; write '{fact.name}'",
+                 fact.name)]
+    return [(Code.NAME_MISMATCH, f"'{written}' is not a registered form of {fact.id} "
+             f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name)]
+
+
+def date_problems(date: FactDate, mentions: list[DateMention]) -> list[Problem]:
+    """Every written year, month and day must fall within ``date``; finer than it is a warning."""
+    problems: list[Problem] = []
+    years = range(date.lower.year, date.upper.year + 1)
+    for mention in mentions:
+        for part in mention.parts:
+            spans = [part.bounds()] if part.year is not None else [part.bounds(y) for y in years]
+            if not any(s and date.overlaps(*s) for s in spans):
+                problems.append((Code.DATE_MISMATCH, f"'{mention.text}' does not fall within the fact's date "
+                                 f"{date.house_style()} ({date.edtf})", date.house_style()))
+                break
+            order = ["year", "month", "day"]
+            if order.index(part.precision) > order.index(date.precision) and not mention.decade:
+                problems.append((Code.DATE_TOO_PRECISE, f"'{mention.text}' is more precise than the registry, "
+                                 f"which knows the date only to the {date.precision} ({date.house_style()})",
+                                 date.house_style()))
+                break
+    return problems
+
+
+def _numbers_outside(words: str, mentions: list[DateMention]):
+    spans = [(m.start, m.end) for m in mentions]
+    return [n for n in find_numbers(words) if not any(a <= n.start < b for a, b in spans)]
+
+
+def _check_event(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words)
+    problems = date_problems(fact.date, mentions)
+    numbers = _numbers_outside(words, mentions)
+    for number in numbers:
+        if fact.ordinal is None or number.value != fact.ordinal:
+            expected = f"its ordinal is {fact.ordinal}" if fact.ordinal is not None else "it has no ordinal"
+            problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' does not match {fact.id}: {expected}",
+                             str(fact.ordinal) if fact.ordinal is not None else None))
+    if not mentions and not numbers:
+        names = {normalise(n) for n in fact.names()}
+        if strip_possessive(words) not in names:
+            problems.append((Code.DATE_MISSING, f"'{words}' states neither the date, the ordinal nor the name "
+                             f"of {fact.id}; write plain text, or state the date ({render_value(fact)})",
+                             render_value(fact)))
+    return problems
+
+
+def _check_quantity(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words) if fact.date else []
+    problems = date_problems(fact.date, mentions) if fact.date else []
+    numbers = _numbers_outside(words, mentions)
+    if not numbers:
+        return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
+                            render_value(fact))]
+    for number in numbers:
+        if number.value != fact.value:
+            problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' is not the value of {fact.id}: "
+                             f"{format_number(fact.value)}", format_number(fact.value)))
+    return problems
+
+
+def quote_matches(written: str, exact: str) -> bool:
+    """Exact match after normalising quotes and white space; a fragment at word boundaries is fine;
+    words left out inside the quotation must be marked with an ellipsis."""
+    text = normalise(exact).strip('"\'')
+    pieces = [p.strip(" \"'") for p in _ELLIPSIS.split(normalise(written).strip('"\''))]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return False
+    pos = 0
+    for piece in pieces:
+        m = re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", text[pos:])
+        if not m:
+            return False
+        pos += m.end()
+    return True
+
+
+def _check_quotation(fact: Fact, words: str) -> list[Problem]:
+    if quote_matches(words, fact.text):
+        return []
+    return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: the exact wording is "
+             f"\u201c{fact.text}\u201d", fact.text)]
+
+
+_CHECKS = {
+    "person": _check_name,
+    "organisation": _check_name,
+    "office": _check_name,
+    "event": _check_event,
+    "quantity": _check_quantity,
+    "quotation": _check_quotation,
+}
+assert set(_CHECKS) >= set(NAMED_KINDS)

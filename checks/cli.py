@@ -1,0 +1,67 @@
+"""``factcheck``: run the checks without building the site.
+
+Exit status: 0 no errors, 1 findings of severity error, 2 the checks could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .engine import check_project
+from .errors import FactcheckError, RegistryErrors
+from .project import Project
+from .reporters import FORMATS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+        sys.stderr.write(f"factcheck: {message} (see 'factcheck --help')\n")
+        raise SystemExit(EXIT_CANNOT_RUN)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Check the explainer's prose against its facts registry.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="run every check over docs/ and facts/")
+    check.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    return parser
+
+
+def run_check(root: Path, fmt: str) -> int:
+    project = Project(root)
+    try:
+        registry = project.load_registry()
+        pages = project.load_pages()
+    except RegistryErrors as exc:
+        for err in exc.errors:
+            sys.stderr.write(f"{err.path}:{err.line}: error registry.invalid: {err.message}\n")
+        sys.stderr.write(f"factcheck: cannot check: {len(exc.errors)} registry error(s); fix them and run again\n")
+        return EXIT_CANNOT_RUN
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return EXIT_CANNOT_RUN
+    report = check_project(registry, pages)
+    sys.stdout.write(FORMATS[fmt](report))
+    return EXIT_FINDINGS if report.errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args.root, args.format)
+    except KeyboardInterrupt:
+        sys.stderr.write("factcheck: interrupted\n")
+        return EXIT_CANNOT_RUN
+    return EXIT_CANNOT_RUN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

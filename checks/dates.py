@@ -1,0 +1,149 @@
+"""Registry dates: EDTF values parsed with the ``edtf`` package, with bounds and house-style text."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from edtf import parse_edtf, struct_time_to_date
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+# The EDTF forms the registry accepts: year, month or day precision, optionally uncertain (?) or
+# approximate (~), and closed intervals of those. EDTF allows more; the explainer needs no more, and
+# every accepted form must have a house-style rendering and finite bounds.
+_SINGLE = r"~?\d{4}(?:-\d{2}(?:-\d{2})?)?[?~%]?"
+_ACCEPTED = re.compile(rf"^{_SINGLE}(?:/{_SINGLE})?$")
+
+MONTHS = [calendar.month_name[i] for i in range(1, 13)]
+
+
+class InvalidDate(ValueError):
+    """Raised for a string that is not an accepted EDTF date. The message says what to write."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One end of a date: its bounds and its precision ("year", "month" or "day")."""
+
+    text: str
+    lower: dt.date
+    upper: dt.date
+    precision: str
+    qualifier: str  # "", "uncertain" or "approximate"
+
+
+@dataclass(frozen=True)
+class FactDate:
+    """A date as the registry states it: a single EDTF date or a closed interval."""
+
+    edtf: str
+    start: Endpoint
+    end: Endpoint
+
+    @property
+    def lower(self) -> dt.date:
+        return self.start.lower
+
+    @property
+    def upper(self) -> dt.date:
+        return self.end.upper
+
+    @property
+    def is_interval(self) -> bool:
+        return "/" in self.edtf
+
+    @property
+    def precision(self) -> str:
+        """The coarser precision of the two ends."""
+        order = ["day", "month", "year"]
+        return max(self.start.precision, self.end.precision, key=order.index)
+
+    def __str__(self) -> str:
+        return self.edtf
+
+    def overlaps(self, lower: dt.date, upper: dt.date) -> bool:
+        return lower <= self.upper and self.lower <= upper
+
+    def house_style(self) -> str:
+        """The date as a reader sees it: "1980", "October 1980", "6–9 May 2016"."""
+        if not self.is_interval:
+            return _format_endpoint(self.start)
+        a, b = self.start, self.end
+        if a.precision == b.precision == "day" and not a.qualifier and not b.qualifier:
+            if a.lower.year == b.lower.year:
+                if a.lower.month == b.lower.month:
+                    return f"{a.lower.day}\u2013{b.lower.day} {MONTHS[a.lower.month - 1]} {a.lower.year}"
+                return (f"{a.lower.day} {MONTHS[a.lower.month - 1]} \u2013 "
+                        f"{b.lower.day} {MONTHS[b.lower.month - 1]} {b.lower.year}")
+        if a.precision == b.precision == "year" and not a.qualifier and not b.qualifier:
+            return f"{a.lower.year}\u2013{b.lower.year}"
+        if a.precision == b.precision == "month" and a.lower.year == b.lower.year:
+            return f"{MONTHS[a.lower.month - 1]}\u2013{MONTHS[b.lower.month - 1]} {a.lower.year}"
+        return f"{_format_endpoint(a)} \u2013 {_format_endpoint(b)}"
+
+
+def _format_endpoint(end: Endpoint) -> str:
+    d = end.lower
+    if end.precision == "year":
+        text = str(d.year)
+    elif end.precision == "month":
+        text = f"{MONTHS[d.month - 1]} {d.year}"
+    else:
+        text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    if end.qualifier == "approximate":
+        return f"about {text}"
+    if end.qualifier == "uncertain":
+        return f"probably {text}"
+    return text
+
+
+def _endpoint(text: str) -> Endpoint:
+    bare = text.strip("~?%")
+    precision = {4: "year", 7: "month", 10: "day"}[len(bare)]
+    qualifier = ""
+    if "%" in text or ("~" in text and "?" in text):
+        qualifier = "uncertain"
+    elif "~" in text:
+        qualifier = "approximate"
+    elif "?" in text:
+        qualifier = "uncertain"
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException:
+        raise InvalidDate(f"'{text}' is not a valid EDTF date (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return Endpoint(text=text, lower=struct_time_to_date(parsed.lower_strict()),
+                    upper=struct_time_to_date(parsed.upper_strict()), precision=precision,
+                    qualifier=qualifier)
+
+
+def parse_fact_date(text: str) -> FactDate:
+    """Parse a registry date. Raises :class:`InvalidDate` with a message that says what to write."""
+    text = text.strip()
+    if not _ACCEPTED.match(text):
+        raise InvalidDate(
+            f"'{text}' is not an accepted EDTF date: write YYYY, YYYY-MM, YYYY-MM-DD (optionally "
+            "followed by ? or preceded by ~), or an interval START/END of those")
+    # Validate the whole value with the edtf package (it knows the calendar: 1980-02-30 fails).
+    try:
+        parse_edtf(text)
+    except EDTFParseException:
+        raise InvalidDate(f"'{text}' is not a valid EDTF date (check the month and day)") from None
+    parts = text.split("/")
+    start = _endpoint(parts[0])
+    end = _endpoint(parts[-1])
+    if end.upper < start.lower:
+        raise InvalidDate(f"interval '{text}' ends before it starts: write START/END in order")
+    return FactDate(edtf=text, start=start, end=end)
+
+
+def parse_day(text: str) -> dt.date:
+    """A day-precision date such as a retrieval or verification date."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise InvalidDate(f"'{text}' is not a day: write YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDate(f"'{text}' is not a valid day (check the month and day)") from None

@@ -1,0 +1,57 @@
+"""Find a project's pages and registry on disk and load them for the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PageError
+from .model import Registry
+from .pages import Page, extract_page
+from .registry import load_registry
+
+DOCS_DIR = "docs"
+FACTS_DIR = "facts"
+_SKIP = {"_build", "_static", "_templates", "node_modules"}
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / DOCS_DIR
+
+    @property
+    def facts_dir(self) -> Path:
+        return self.root / FACTS_DIR
+
+    def page_files(self) -> list[Path]:
+        if not self.docs_dir.is_dir():
+            raise PageError(f"{DOCS_DIR}/: no pages folder under {self.root}; run from the project root or pass --root")
+        return sorted(
+            p for p in self.docs_dir.rglob("*.md")
+            if not any(part in _SKIP or part.startswith(".") for part in p.relative_to(self.docs_dir).parts)
+        )
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def docname(self, path: Path) -> str:
+        return path.relative_to(self.docs_dir).with_suffix("").as_posix()
+
+    def load_registry(self) -> Registry:
+        return load_registry(self.facts_dir, self.root)
+
+    def load_pages(self) -> list[Page]:
+        pages = []
+        for path in self.page_files():
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise PageError(f"{self.relative(path)}:1: not UTF-8 text; save it as UTF-8") from None
+            except OSError as exc:
+                raise PageError(f"{self.relative(path)}:1: cannot read ({exc.strerror})") from None
+            pages.append(extract_page(text, self.relative(path), self.docname(path)))
+        return pages

@@ -1,0 +1,39 @@
+"""Sphinx extension: the ``{fact}`` role, the fact domain, generated listings, and the checks
+reported as typed warnings (``factcheck.<code>``). A thin adapter over :mod:`checks.engine`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .. import __version__
+from . import checking, listings, state
+from .domain import FactDomain
+from .roles import FactRole, NotAClaimRole
+
+
+def outdated_pages(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: re-read exactly the pages whose facts changed."""
+    domain: FactDomain = env.domains["fact"]
+    return sorted(domain.outdated_pages(state.registry(app.config)) - set(removed))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("factcheck_root", "", "env", types=[str])
+    app.add_domain(FactDomain)
+    app.add_role("fact", FactRole())
+    app.add_role("nofact", NotAClaimRole())
+    app.add_directive("fact-index", listings.FactIndex)
+    app.add_directive("source-index", listings.SourceIndex)
+    app.add_directive("corrections", listings.Corrections)
+    app.add_node(listings.backlinks)
+    app.connect("config-inited", state.set_default_root)
+    app.connect("builder-inited", state.load)
+    app.connect("env-get-outdated", outdated_pages)
+    app.connect("env-before-read-docs", listings.note_reading)
+    app.connect("source-read", checking.check_source)
+    app.connect("env-check-consistency", checking.check_whole_registry)
+    app.connect("env-updated", listings.listing_pages)
+    app.connect("doctree-resolved", listings.fill_backlinks)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,127 @@
+"""The ``fact`` domain: where each fact is listed, which pages use which facts, and late linking.
+
+Links resolve late (``resolve_xref``), so a page only records *which* facts it uses and their
+content hashes; ``outdated_pages`` compares those hashes with the registry to re-read exactly the
+pages whose facts changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.util.nodes import make_refnode
+
+from ..model import Registry
+from ..render import render_value
+
+
+def fact_anchor(fact_id: str) -> str:
+    return f"fact-{fact_id}"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+class FactDomain(Domain):
+    name = "fact"
+    label = "Facts"
+    object_types = {"fact": ObjType("fact", "fact"), "source": ObjType("source", "source")}
+    initial_data: dict[str, Any] = {
+        # docname -> {fact id: content hash at read time}
+        "usage": {},
+        # docname -> [(fact id, anchor of the reference)], for back-links
+        "places": {},
+        # docname -> registry hash, for pages that list the whole registry
+        "listings": {},
+        # fact id -> (docname of the facts page that lists it, label); sources likewise
+        "fact_pages": {},
+        "source_pages": {},
+    }
+    data_version = 1
+
+    # -- recording ------------------------------------------------------------------------
+    def note_usage(self, docname: str, fact_id: str, digest: str, anchor: str | None = None) -> None:
+        self.data["usage"].setdefault(docname, {})[fact_id] = digest
+        if anchor:
+            self.data["places"].setdefault(docname, []).append((fact_id, anchor))
+
+    def note_listing(self, docname: str, registry_digest: str) -> None:
+        self.data["listings"][docname] = registry_digest
+
+    def note_fact_entry(self, docname: str, fact_id: str, label: str) -> None:
+        self.data["fact_pages"][fact_id] = (docname, label)
+
+    def note_source_entry(self, docname: str, source_id: str, title: str) -> None:
+        self.data["source_pages"][source_id] = (docname, title)
+
+    # -- incremental builds -------------------------------------------------------------
+    def outdated_pages(self, registry: Registry) -> set[str]:
+        current = {fid: f.digest for fid, f in registry.facts.items()}
+        outdated = {doc for doc, used in self.data["usage"].items()
+                    if any(current.get(fid, "missing") != digest for fid, digest in used.items())}
+        outdated |= {doc for doc, digest in self.data["listings"].items() if digest != registry.digest}
+        return outdated
+
+    def uses(self) -> dict[str, list[tuple[str, str]]]:
+        """fact id -> [(docname, anchor)] in document order."""
+        result: dict[str, list[tuple[str, str]]] = {}
+        for docname in sorted(self.data["places"]):
+            for fact_id, anchor in self.data["places"][docname]:
+                result.setdefault(fact_id, []).append((docname, anchor))
+        return result
+
+    # -- Sphinx protocol ----------------------------------------------------------------
+    def clear_doc(self, docname: str) -> None:
+        for key in ("usage", "places", "listings"):
+            self.data[key].pop(docname, None)
+        for key in ("fact_pages", "source_pages"):
+            for obj_id in [k for k, (d, _) in self.data[key].items() if d == docname]:
+                del self.data[key][obj_id]
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        docs = set(docnames)
+        for key in ("usage", "places", "listings"):
+            for doc, value in otherdata[key].items():
+                if doc in docs:
+                    self.data[key][doc] = value
+        for key in ("fact_pages", "source_pages"):
+            for obj_id, entry in otherdata[key].items():
+                if entry[0] in docs:
+                    self.data[key][obj_id] = entry
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+                     node: pending_xref, contnode: Element) -> Element | None:
+        if typ == "source":
+            entry = self.data["source_pages"].get(target)
+            anchor = source_anchor(target)
+        else:
+            entry = self.data["fact_pages"].get(target)
+            anchor = fact_anchor(target)
+        if entry is None:
+            return contnode  # no facts page in this project: the text stands unlinked
+        return make_refnode(builder, fromdocname, entry[0], anchor, contnode, node.get("reftitle"))
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for fact_id, (doc, label) in sorted(self.data["fact_pages"].items()):
+            yield fact_id, label, "fact", doc, fact_anchor(fact_id), 1
+        for source_id, (doc, title) in sorted(self.data["source_pages"].items()):
+            yield source_id, title, "source", doc, source_anchor(source_id), 1
+
+
+def provenance_title(registry: Registry, fact_id: str) -> str:
+    """A one-line summary of a fact's value and provenance (link title, tooltip text)."""
+    fact = registry.facts[fact_id]
+    sources = "; ".join(
+        f"{registry.sources[s].title} ({registry.sources[s].publisher}, retrieved {registry.sources[s].retrieved})"
+        for s in fact.sources if s in registry.sources)
+    return f"{render_value(fact)} \u2014 {fact.status} \u2014 {sources}"

@@ -1,0 +1,47 @@
+"""The ``{fact}`` and ``{nofact}`` roles.
+
+``{fact}`` renders a fact's value (or the author's words) as a link to its entry on the facts page.
+It does not judge the words: the engine does that once, for the build and the CLI alike
+(see :mod:`checks.sphinx_ext.checking`).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.util.docutils import SphinxRole
+
+from ..pages import parse_role_content
+from ..render import render_value
+from .domain import provenance_title
+from .state import registry
+
+
+class FactRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        fact_id, words = parse_role_content(self.text)
+        reg = registry(self.config)
+        facts = reg.facts
+        fact = facts.get(fact_id)
+        domain = self.env.domains["fact"]
+        if fact is None:
+            # Reported by the engine as ref.unknown / ref.malformed; render the words as plain text.
+            domain.note_usage(self.env.docname, fact_id, "missing")
+            return [nodes.inline(self.rawtext, words or fact_id, classes=["fact-ref", "fact-unknown"])], []
+        serial = self.env.new_serialno("fact-ref")
+        anchor = f"ref-{fact_id}-{serial}"
+        domain.note_usage(self.env.docname, fact_id, fact.digest, anchor)
+        display = words or render_value(fact)
+        inner = nodes.inline(display, display, classes=["fact-ref", f"fact-{fact.kind}", f"fact-{fact.status}"])
+        inner["ids"].append(anchor)
+        xref = pending_xref(self.rawtext, inner, refdomain="fact", reftype="fact", reftarget=fact_id,
+                            refexplicit=True, refwarn=False,
+                            reftitle=provenance_title(reg, fact_id))
+        return [xref], []
+
+
+class NotAClaimRole(SphinxRole):
+    """``{nofact}`text```: text that looks like a claim but is not one; rendered as is."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        return [nodes.inline(self.rawtext, self.text, classes=["not-a-claim"])], []
