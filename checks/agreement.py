@@ -17,6 +17,7 @@ from .schema import ID_PATTERN
 from .text import normalise, strip_possessive
 
 _ID = re.compile(ID_PATTERN)
+_ORDER = ["day", "month", "year"]  # finest first
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
 
 
@@ -72,8 +73,12 @@ def date_problems(date: FactDate, mentions: list[DateMention]) -> list[Problem]:
                 problems.append((Code.DATE_MISMATCH, f"'{mention.text}' does not fall within the fact's date "
                                  f"{date.house_style()} ({date.edtf})", date.house_style()))
                 break
-            order = ["year", "month", "day"]
-            if order.index(part.precision) > order.index(date.precision) and not mention.decade:
+            # Compare with the precision of the end(s) the written date touches: in an interval
+            # "February 2016/2016-05-02", "2 May" is as precise as its end.
+            touched = [e for e in (date.start, date.end)
+                       if any(s and s[0] <= e.upper and e.lower <= s[1] for s in spans)] or [date.start, date.end]
+            finest = min((e.precision for e in touched), key=_ORDER.index, default="year")
+            if _ORDER.index(part.precision) < _ORDER.index(finest) and not mention.decade:
                 problems.append((Code.DATE_TOO_PRECISE, f"'{mention.text}' is more precise than the registry, "
                                  f"which knows the date only to the {date.precision} ({date.house_style()})",
                                  date.house_style()))
@@ -136,6 +141,10 @@ def quote_matches(written: str, exact: str) -> bool:
 
 
 def _check_quotation(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words)
+    if fact.date and mentions and not normalise(words).startswith(('"', "'")):
+        # Words that state a date (not quoted words) claim when the quotation was said.
+        return date_problems(fact.date, mentions)
     if quote_matches(words, fact.text):
         return []
     return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: the exact wording is "

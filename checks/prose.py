@@ -87,6 +87,9 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("month-year", _p(r"M1,?\s+Y1", M1=("M", "m1"), Y1=("Y", "y1"))),
     ("day-month", _p(r"D1\s+M1", D1=("D", "d1"), M1=("M", "m1"))),
     ("month-day", _p(r"M1\s+D1(?!\d)", M1=("M", "m1"), D1=("D", "d1"))),
+    # a month alone, only where the words before it make it a date ("in May", "early in May")
+    ("month", _p(r"(?:(?<=\bin )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bsince )|(?<=\buntil )"
+                 r"|(?<=\bby )|(?<=\bfrom ))M1", M1=("M", "m1"))),
     ("year-range", _p(r"(?:between\s+)?Y1(?:\s+and\s+|" + DASH + r")Y2", Y1=("Y", "y1"), Y2=("Y", "y2"))),
     ("decade", r"(?P<decade>(?:1[0-9]|20)\d0)['\u2019]?s"),
     ("year", _p(r"Y1", Y1=("Y", "y1"))),
