@@ -28,6 +28,8 @@ class Report:
     pages: int
     facts: int
     references: int
+    # The files checked, relative to the project root: registry files, then pages.
+    files: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -60,4 +62,5 @@ def check_project(registry: Registry, pages: list[Page]) -> Report:
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),
-                  facts=len(registry.facts), references=sum(len(p.references) for p in pages))
+                  facts=len(registry.facts), references=sum(len(p.references) for p in pages),
+                  files=tuple(registry.files) + tuple(p.path for p in pages))
