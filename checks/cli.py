@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .codelist import format_codes
 from .engine import check_project
 from .errors import FactcheckError, RegistryErrors
 from .project import Project
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run every check over docs/ and facts/")
     check.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     return parser
 
 
@@ -57,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args.root, args.format)
+        if args.command == "codes":
+            sys.stdout.write(format_codes())
+            return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
         return EXIT_CANNOT_RUN

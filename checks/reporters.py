@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .ci_reporters import format_github, format_junit, format_sarif
 from .engine import Report
 
 
@@ -31,3 +32,5 @@ def format_json(report: Report) -> str:
 
 
 FORMATS = {"text": format_text, "json": format_json}
+# For CI services: GitHub code scanning, test dashboards, pull-request annotations.
+FORMATS.update({"sarif": format_sarif, "junit": format_junit, "github": format_github})
