@@ -43,6 +43,30 @@ class Code(enum.Enum):
                        "A number written in a reference differs from the fact's value or ordinal.")
     QUOTE_MISMATCH = ("quote.mismatch", Severity.ERROR,
                       "Quoted words differ from the quotation's exact wording (omissions need an ellipsis).")
+    # Names in prose (checks/names.py)
+    NAME_REJECTED = ("name.rejected", Severity.ERROR,
+                     "Prose uses a registered rejected spelling of a name (a known misspelling).")
+    NAME_VARIANT = ("name.variant", Severity.WARNING,
+                    "Prose uses an accepted variant where house style wants the canonical name "
+                    "(another romanisation of a person, or a hyphen or capital spelling variant).")
+    NAME_NEAR_MISS = ("name.near-miss", Severity.WARNING,
+                      "Prose has a name one slip away from a registered name (a letter, an apostrophe).")
+    NAME_CAPITALISATION = ("name.capitalisation", Severity.WARNING,
+                           "A party body or title is capitalised against the house style table in checks/names.py.")
+    # Quotations in prose (checks/quotes.py)
+    QUOTE_UNATTRIBUTED = ("quote.unattributed", Severity.WARNING,
+                          "A quoted passage of eight or more words in prose matches no quotation fact.")
+    # Coverage (checks/coverage.py)
+    CLAIM_UNCITED = ("claim.uncited", Severity.WARNING,
+                     "A year, date, number with a unit or registered name in prose is not backed by a {fact} "
+                     "reference (a name counts once the page has referenced its fact).")
+    COVERAGE_UNSTATED = ("coverage.unstated", Severity.WARNING,
+                         "A source claim lists facts, but no page references any of them.")
+    # Sources and freshness (checks/sources.py)
+    SOURCE_UNUSED = ("source.unused", Severity.WARNING,
+                     "A source is registered but no fact, superseded value or source claim cites it.")
+    FACT_STALE = ("fact.stale", Severity.WARNING,
+                  "A fact was last verified longer ago than [tool.factcheck] stale_after_days (default 730).")
 
     @classmethod
     def by_code(cls, code: str) -> "Code":
