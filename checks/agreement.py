@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import process
-
 from .codes import Code
 from .dates import FactDate
 from .findings import Finding
@@ -14,7 +12,7 @@ from .pages import Page, Reference
 from .prose import DateMention, find_dates, find_numbers
 from .render import format_number, render_value
 from .schema import ID_PATTERN
-from .text import normalise, strip_possessive
+from .text import normalise, strip_possessive, suggest
 
 _ID = re.compile(ID_PATTERN)
 _ORDER = ["day", "month", "year"]  # finest first
@@ -34,10 +32,10 @@ def check_reference(registry: Registry, ref: Reference) -> list[Finding]:
                         f"cannot read {{fact}}`{ref.raw}`: write {{fact}}`id` or {{fact}}`your words <id>`")]
     fact = registry.facts.get(ref.fact_id)
     if fact is None:
-        match = process.extractOne(ref.fact_id, list(registry.facts), score_cutoff=70)
-        hint = f"; did you mean '{match[0]}'?" if match else ""
+        match = suggest(ref.fact_id, registry.facts)
+        hint = f"; did you mean '{match}'?" if match else ""
         return [Finding(Code.REF_UNKNOWN, ref.location, f"unknown fact '{ref.fact_id}'{hint}",
-                        fact=ref.fact_id, suggestion=match[0] if match else None)]
+                        fact=ref.fact_id, suggestion=match)]
     if ref.words is None:
         return []
     check = _CHECKS[fact.kind]

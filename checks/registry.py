@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from rapidfuzz import process
-
 from .dates import InvalidDate, parse_day, parse_fact_date
 from .errors import RegistryError, RegistryErrors
 from .findings import Location
 from .model import PRIMARY_FIELD, Fact, Holder, Registry, Source, SourceClaim, Superseded, fact_digest
 from .schema import ID_PATTERN, RECORD_FIELDS, STATUSES
+from .text import suggest
 from .yamlsource import Mapping, Sequence, Text, load_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -21,8 +20,8 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    match = process.extractOne(word, list(choices), score_cutoff=75)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    match = suggest(word, choices)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def registry_files(facts_dir: Path) -> list[Path]:
@@ -80,6 +79,8 @@ class _Loader:
         self.first_seen: dict[str, Location] = {}
         # (location, kind of target, id) checked once everything is loaded
         self.references: list[tuple[Location, str, str]] = []
+        # ids of records that failed to load (already reported)
+        self.failed_ids: set[str] = set()
 
     # -- files and records -------------------------------------------------------------------
     def load_file(self, text: str, path: str) -> None:
@@ -103,6 +104,8 @@ class _Loader:
                 self.load_record(item, path)
             except RegistryError as exc:
                 self.errors.append(exc)
+                if isinstance(item.get("id"), Text):  # reported once: not again as 'unknown' where used
+                    self.failed_ids.add(str(item["id"]))
 
     def load_record(self, raw: Mapping, path: str) -> None:
         loc = Location(path, raw.line)
@@ -116,7 +119,7 @@ class _Loader:
         for key in raw:
             if key not in specs:
                 raise RegistryError(path, raw.key_lines[key],
-                                    f"unknown key '{key}' for a {kind}{did_you_mean(key, tuple(specs))}; "
+                                    f"unknown key '{key}' for {_article(kind)} {kind}{did_you_mean(key, tuple(specs))}; "
                                     f"allowed: {', '.join(specs)}")
         for key, spec in specs.items():
             if spec.required and key not in raw:
@@ -318,7 +321,7 @@ class _Loader:
     def resolve(self) -> None:
         for loc, target, ref in self.references:
             pool = self.sources if target == "source" else self.facts
-            if ref not in pool:
+            if ref not in pool and ref not in self.failed_ids:
                 hint = did_you_mean(ref, tuple(pool))
                 self.errors.append(RegistryError(loc.path, loc.line,
                                                  f"unknown {target} '{ref}'{hint}; define it or fix the id"))
@@ -327,6 +330,10 @@ class _Loader:
 def _primary_type(kind: str) -> str:
     field = PRIMARY_FIELD[kind]
     return RECORD_FIELDS[kind][field].type
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
 
 
 class _WrongType(Exception):

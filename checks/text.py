@@ -23,3 +23,17 @@ def strip_possessive(name: str) -> str:
     if text.endswith("'s"):
         return text[:-2]
     return text
+
+
+def suggest(word: str, choices) -> str | None:
+    """The closest of ``choices`` to a mistyped ``word`` (typos, swapped letters), or None.
+
+    Damerau-Levenshtein similarity counts a transposition ("scr" for "src") as one edit, which
+    plain ratios score too low for short ids.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    match = process.extractOne(word, list(choices), scorer=DamerauLevenshtein.normalized_similarity,
+                               score_cutoff=0.6)
+    return match[0] if match else None
