@@ -1,0 +1,237 @@
+"""The timeline: ``{fact-timeline}`` builds a sphinx-timeline from the registry's ``timeline`` facts.
+
+Events come from the registry, never from the page: every fact tagged ``timeline``, oldest first.
+sphinx-timeline needs a full ISO date as ``start``, so each event starts on the earliest day its
+date allows, and the text a reader sees is our own house-style date ("1980", "October 1980",
+"6–9 May 2016"), never the package's ``dtrange`` (which would print "1st Jan 1980").
+
+The package's measured problems are worked around here, for ``{timeline}`` too (registered with
+``override=True``):
+
+- it notes ``:events:`` and ``:template:`` files relative to the page instead of the source folder,
+  so such a page was re-read on every build; the dependency is re-noted through ``relfn2path``;
+- a Jinja error in a template crashed the whole build; it is now a warning at the directive;
+- partial dates (``1980``) are rejected by the package: the fact timeline converts them itself.
+
+Incremental builds: the page records each timeline fact it shows through the domain's usage hashes
+(editing one re-reads the page), and the *set* of timeline facts by hash here (tagging or untagging
+a fact re-reads it too). An edit to an unrelated fact re-reads nothing.
+
+Non-HTML builders (LaTeX, text) get a plain bulleted, dated list instead of the HTML timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx_timeline.main import TimelineDirective, TimelineDiv
+
+from ..dates import FactDate
+from ..model import Fact, Registry
+from .domain import FactDomain
+from .state import WARNING_TYPE, registry
+
+logger = logging.getLogger(__name__)
+
+TAG = "timeline"
+STATIC = Path(__file__).parent / "static"
+# Which date puts a fact of each kind on the timeline.
+DATE_FIELD = {"event": "date", "organisation": "founded", "office": "created", "quantity": "date",
+              "quotation": "date"}
+# The entry template: MyST markup, parsed as the page's own (so the {fact} role and its tooltip work).
+TEMPLATE = """\
+**{fact}`{{ e.when }} <{{ e.id }}>`**
+
+{{ e.title }}
+
+Sources: {{ e.sources }}
+"""
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+
+
+def timeline_date(fact: Fact) -> FactDate | None:
+    field = DATE_FIELD.get(fact.kind)
+    return getattr(fact, field) if field else None
+
+
+def timeline_facts(reg: Registry) -> list[Fact]:
+    """The facts tagged ``timeline`` that have a date, oldest first (ties: shorter span, then id)."""
+    dated = [f for f in reg.facts.values() if TAG in f.tags and timeline_date(f) is not None]
+    return sorted(dated, key=lambda f: (timeline_date(f).lower, timeline_date(f).upper, f.id))
+
+
+def selection_digest(reg: Registry) -> str:
+    """A hash of which facts are on the timeline (their contents are tracked per fact)."""
+    ids = sorted(f.id for f in reg.facts.values() if TAG in f.tags)
+    return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def events(reg: Registry) -> list[dict[str, Any]]:
+    """The sphinx-timeline events: ``start`` is the earliest day; ``when`` is the house-style date."""
+    result = []
+    for fact in timeline_facts(reg):
+        date = timeline_date(fact)
+        sources = ", ".join(f"{{fact-source}}`{s}`" for s in fact.sources if s in reg.sources)
+        result.append({
+            "start": date.lower.isoformat(),
+            "id": fact.id,
+            "when": date.house_style(),
+            "edtf": date.edtf,
+            "precision": date.precision,
+            "title": _md_escape(fact.label),
+            "sources": sources or "none recorded",
+        })
+    return result
+
+
+class SafeTimeline(TimelineDirective):
+    """sphinx-timeline's ``timeline`` with its dependency bug fixed and template errors as warnings."""
+
+    def run(self) -> list[nodes.Node]:
+        deps = self.env.dependencies.setdefault(self.env.docname, set())
+        before = set(deps)
+        try:
+            result = super().run()
+        except jinja2.TemplateError as exc:
+            where = f" (line {exc.lineno} of the template)" if getattr(exc, "lineno", None) else ""
+            logger.warning(f"timeline template error: {exc.message or exc}{where}", type=WARNING_TYPE,
+                           subtype="timeline.template", location=self.get_location())
+            return []
+        for option in ("events", "template"):
+            given = self.options.get(option)
+            if not given:
+                continue
+            wrong = self.env.srcdir / given
+            if wrong not in before:
+                deps.discard(wrong)
+            _, absolute = self.env.relfn2path(given, self.env.docname)
+            self.env.note_dependency(absolute)
+        return result
+
+
+class FactTimeline(SafeTimeline):
+    """``{fact-timeline}``: the registry's ``timeline`` facts, oldest first, at their real precision.
+
+    Options: ``:template:`` (a Jinja file; the event is ``e``: ``e.when``, ``e.id``, ``e.title``,
+    ``e.sources``, ``e.start``, ``e.precision``), ``:class:``.
+    """
+
+    has_content = False
+    option_spec = {"template": directives.path, "class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        reg = registry(self.config)
+        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        docname = self.env.docname
+        for fact in reg.facts.values():
+            if TAG in fact.tags and timeline_date(fact) is None:
+                logger.warning(f"fact '{fact.id}' is tagged timeline but has no date to place it",
+                               type=WARNING_TYPE, subtype="timeline.undated",
+                               location=f"{Path(self.config.factcheck_root) / fact.location.path}:"
+                                        f"{fact.location.line}")
+        data = events(reg)
+        for fact in timeline_facts(reg):
+            domain.note_usage(docname, fact.id, fact.digest)
+        self.env.factcheck_timelines[docname] = selection_digest(reg)  # type: ignore[attr-defined]
+        if not data:
+            return [nodes.paragraph(text="No facts are tagged for the timeline yet.")]
+        # One key per line: the package re-parses inline data line by line.
+        lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")).splitlines()
+        lines.append("---")
+        if "template" not in self.options:
+            lines.extend(TEMPLATE.splitlines())
+        self.content = StringList(lines, source=self.get_source_info()[0])
+        self.options = {**self.options, "style": "none", "reversed": None,
+                        "class": ["fact-timeline", *self.options.get("class", [])]}
+        result = super().run()
+        # The package stamps each item with its full start date (1945-01-01T00:00:00): state the date
+        # at its real precision instead, for scripts and styles alike.
+        items = [n for n in (result[0].findall(TimelineDiv) if result else ()) if "tl-item" in n["classes"]]
+        for item, event in zip(items, data):
+            item["dt"] = event["edtf"]
+            item["classes"].append(f"tl-precision-{event['precision']}")
+        return result
+
+
+class FactSourceRole(SphinxRole):
+    """``{fact-source}`id```: a source's title, linked to its entry on the sources page."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        source = registry(self.config).sources.get(self.text.strip())
+        title = source.title if source else self.text
+        ref = pending_xref(self.rawtext, refdomain="fact", reftype="source", reftarget=self.text.strip(),
+                           refexplicit=True, refwarn=False)
+        ref += nodes.inline(title, title, classes=["fact-source"])
+        return [ref], []
+
+
+class PlainTimeline(SphinxPostTransform):
+    """Outside HTML, the timeline becomes a bulleted list of dated entries (readable in the PDF)."""
+
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        if self.app.builder.format == "html":
+            return
+        for lst in list(self.document.findall(nodes.enumerated_list)):
+            if "fact-timeline" not in lst["classes"] or not isinstance(lst.parent, TimelineDiv):
+                continue
+            items = nodes.bullet_list(classes=["fact-timeline"])
+            for item in lst.children:
+                entry = nodes.list_item(classes=["fact-timeline-entry"])
+                for content in item.findall(TimelineDiv):
+                    if "tl-item-content" in content["classes"]:
+                        entry.extend(content.children)
+                items += entry
+            lst.parent.replace_self(nodes.container("", items, classes=["timeline"]))
+
+
+def outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: re-read timeline pages when the set of timeline facts changed."""
+    digest = selection_digest(registry(app.config))
+    return sorted(doc for doc, seen in getattr(env, "factcheck_timelines", {}).items()
+                  if seen != digest and doc not in removed)
+
+
+def init_env(app: Sphinx) -> None:
+    if not hasattr(app.env, "factcheck_timelines"):
+        app.env.factcheck_timelines = {}
+
+
+def purge(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "factcheck_timelines", {}).pop(docname, None)
+
+
+def merge(app: Sphinx, env, docnames, other) -> None:
+    for doc in docnames:
+        if doc in getattr(other, "factcheck_timelines", {}):
+            env.factcheck_timelines[doc] = other.factcheck_timelines[doc]
+
+
+def setup_timeline(app: Sphinx) -> None:
+    app.setup_extension("sphinx_timeline")
+    app.add_directive("timeline", SafeTimeline, override=True)
+    app.add_directive("fact-timeline", FactTimeline)
+    app.add_role("fact-source", FactSourceRole())
+    app.add_post_transform(PlainTimeline)
+    app.connect("builder-inited", init_env)
+    app.connect("env-get-outdated", outdated)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)

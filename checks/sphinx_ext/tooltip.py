@@ -1,0 +1,98 @@
+"""Provenance on hover, focus and touch: each ``{fact}`` reference carries its value, status and
+sources as ``data-*`` attributes, and a small script shipped with the extension shows them in a
+``role="tooltip"`` element tied to the link with ``aria-describedby``. No external script.
+
+The attributes are added at write time by an HTML-only post-transform, before references are
+resolved (the fact id is still on the ``pending_xref``): the role itself stays builder-neutral, and
+the tooltip always shows the registry as of this build. Without JavaScript the link's ``title``
+attribute (set by the role) remains as a fallback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.fileutil import copy_asset_file
+
+from ..model import Registry
+from ..render import render_value
+from .state import registry
+
+STATIC = Path(__file__).parent / "static"
+ASSETS_CSS = ("factcheck.css",)
+ASSETS_JS = ("factcheck.js",)
+
+
+class fact_ref(nodes.inline):
+    """A fact reference's text, with its provenance for the tooltip (``node["provenance"]``)."""
+
+
+def provenance(reg: Registry, fact_id: str) -> dict[str, Any]:
+    """What the tooltip shows: value, status, and each source's title, publisher and retrieval day."""
+    fact = reg.facts[fact_id]
+    sources = [{"title": s.title, "publisher": s.publisher, "retrieved": s.retrieved.isoformat()}
+               for s in (reg.sources.get(sid) for sid in fact.sources) if s is not None]
+    return {"label": fact.label, "value": render_value(fact), "status": fact.status,
+            "sources": sources, "corrected": bool(fact.superseded)}
+
+
+class AttachProvenance(SphinxPostTransform):
+    """HTML only: turn each ``{fact}`` reference's text node into a :class:`fact_ref`."""
+
+    default_priority = 5  # before ReferencesResolver (10)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        reg = registry(self.config)
+        for xref in list(self.document.findall(pending_xref)):
+            if xref.get("refdomain") != "fact" or xref.get("reftype") != "fact":
+                continue
+            fact_id = xref["reftarget"]
+            if fact_id not in reg.facts:
+                continue
+            for inner in list(xref.findall(nodes.inline)):
+                if "fact-ref" in inner["classes"] and not isinstance(inner, fact_ref):
+                    new = fact_ref(inner.rawsource, *inner.children, **inner.attributes)
+                    new["provenance"] = provenance(reg, fact_id)
+                    inner.replace_self(new)
+
+
+def visit_fact_ref(self, node: fact_ref) -> None:
+    data = node.get("provenance") or {}
+    attrs = {
+        "data-fact-label": data.get("label", ""),
+        "data-fact-value": data.get("value", ""),
+        "data-fact-status": data.get("status", ""),
+        "data-fact-sources": json.dumps(data.get("sources", []), ensure_ascii=False),
+    }
+    if data.get("corrected"):
+        attrs["data-fact-corrected"] = "true"
+    self.body.append(self.starttag(node, "span", "", **attrs))
+
+
+def depart_fact_ref(self, node: fact_ref) -> None:
+    self.body.append("</span>")
+
+
+def copy_assets(app: Sphinx, exc: Exception | None) -> None:
+    """``build-finished``: ship the stylesheet and script into ``_static``."""
+    if exc is not None or app.builder.format != "html":
+        return
+    for name in ASSETS_CSS + ASSETS_JS:
+        copy_asset_file(STATIC / name, Path(app.outdir) / "_static", force=True)
+
+
+def setup_tooltip(app: Sphinx) -> None:
+    app.add_node(fact_ref, html=(visit_fact_ref, depart_fact_ref))
+    app.add_post_transform(AttachProvenance)
+    for name in ASSETS_CSS:
+        app.add_css_file(name)
+    for name in ASSETS_JS:
+        app.add_js_file(name, loading_method="defer")
+    app.connect("build-finished", copy_assets)

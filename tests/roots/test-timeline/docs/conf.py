@@ -1,0 +1,6 @@
+from pathlib import Path
+
+extensions = ["myst_parser", "sphinx_timeline", "checks.sphinx_ext"]
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+factcheck_root = str(Path(__file__).resolve().parent.parent)
+exclude_patterns = ["_build"]
