@@ -9,6 +9,7 @@ project root). :mod:`checks.reporters` registers them in ``FORMATS``.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from . import __version__
@@ -104,8 +105,19 @@ def _classname(path: str) -> str:
     return f"{TOOL_NAME}.{folder.replace('/', '.')}"
 
 
+# Characters XML 1.0 cannot carry at all, even as references: C0 controls but tab, LF and CR;
+# surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text an XML 1.0 document can hold: line ends as LF (a parser would turn CR LF into LF
+    anyway), any character XML cannot carry replaced by U+FFFD. ElementTree escapes the rest."""
+    return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _line(finding: Finding) -> str:
-    return f"{finding.location}: {finding.severity.value} {finding.code.code}: {_text(finding)}"
+    return xml_safe(f"{finding.location}: {finding.severity.value} {finding.code.code}: {_text(finding)}")
 
 
 def junit_tree(report: Report) -> ET.Element:
@@ -118,7 +130,8 @@ def junit_tree(report: Report) -> ET.Element:
     failures = 0
     for path in sorted(by_file):
         findings = by_file[path]
-        case = ET.Element("testcase", {"classname": _classname(path), "name": path, "file": path, "time": "0"})
+        name = xml_safe(path)
+        case = ET.Element("testcase", {"classname": _classname(name), "name": name, "file": name, "time": "0"})
         errors = [f for f in findings if f.severity == Severity.ERROR]
         warnings = [f for f in findings if f.severity == Severity.WARNING]
         if errors:
