@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import checking, listings, state, timeline, tooltip
+from . import checking, listings, pagemeta, state, timeline, tooltip
 from .domain import FactDomain
 from .roles import FactRole, NotAClaimRole
 
@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", checking.check_whole_registry)
     app.connect("env-updated", listings.listing_pages)
     app.connect("doctree-resolved", listings.fill_backlinks)
+    pagemeta.setup_pagemeta(app)
     timeline.setup_timeline(app)
     tooltip.setup_tooltip(app)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
