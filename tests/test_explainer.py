@@ -1,0 +1,79 @@
+"""The real explainer: clean under the checks and the strict build, and every year in it is guarded."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from checks.engine import check_project
+from checks.pages import extract_page
+from checks.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return Project(REPO)
+
+
+@pytest.fixture(scope="module")
+def registry(project):
+    return project.load_registry()
+
+
+@pytest.fixture(scope="module")
+def pages(project):
+    return project.load_pages()
+
+
+def test_explainer_has_zero_findings(registry, pages):
+    report = check_project(registry, pages)
+    assert [f"{f.location}: {f.code.code}: {f.message}" for f in report.findings] == []
+    assert report.pages >= 13 and report.references > 150
+
+
+def test_every_year_written_in_a_reference_is_guarded(registry, pages, project):
+    """Changing any one year inside any {fact} reference is an error naming that page and line."""
+    mutated = 0
+    for page in pages:
+        source = (REPO / page.path).read_text(encoding="utf-8")
+        lines = source.splitlines(keepends=True)
+        for ref in page.references:
+            if not ref.words or not YEAR.search(ref.words):
+                continue
+            line_text = lines[ref.location.line - 1]
+            original = "{fact}`" + ref.raw + "`"
+            assert original in line_text, (page.path, ref.location.line, original)
+            for match in YEAR.finditer(ref.words):
+                wrong_year = str(int(match.group(1)) + 7)
+                words = ref.words[:match.start()] + wrong_year + ref.words[match.end():]
+                broken = line_text.replace(original, "{fact}`" + ref.raw.replace(ref.words, words, 1) + "`", 1)
+                text = "".join(lines[:ref.location.line - 1] + [broken] + lines[ref.location.line:])
+                report = check_project(registry, [extract_page(text, page.path, page.docname)])
+                errors = [(f.location.path, f.location.line) for f in report.findings if f.severity.value == "error"]
+                assert (page.path, ref.location.line) in errors, (page.path, ref.location.line, words)
+                mutated += 1
+    assert mutated >= 30  # the explainer really states many years through references
+
+
+def test_strict_build_has_zero_warnings(tmp_path, capsys):
+    out = tmp_path / "html"
+    status = build_main(["-E", "-W", "--keep-going", "-n", "-q", "-c", str(REPO), "-b", "html",
+                         str(REPO / "docs"), str(out), "-d", str(tmp_path / "doctrees")])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert (out / "index.html").exists() and (out / "facts.html").exists()
+    facts_html = (out / "facts.html").read_text(encoding="utf-8")
+    registry = Project(REPO).load_registry()
+    missing = [fid for fid in registry.facts if f'id="fact-{fid}"' not in facts_html]
+    assert missing == []
+    corrections = (out / "corrections.html").read_text(encoding="utf-8")
+    for fact in registry.facts.values():
+        for old in fact.superseded:
+            assert fact.label in corrections.replace("&#x27;", "'").replace("&amp;", "&")
