@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from .. import __version__
 from . import checking, listings, pagemeta, state, timeline, tooltip
+from .codes_table import setup_codes_table
 from .domain import FactDomain
 from .roles import FactRole, NotAClaimRole
 
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("fact-index", listings.FactIndex)
     app.add_directive("source-index", listings.SourceIndex)
     app.add_directive("corrections", listings.Corrections)
+    setup_codes_table(app)
     app.add_node(listings.backlinks)
     app.connect("config-inited", state.set_default_root)
     app.connect("builder-inited", state.load)
