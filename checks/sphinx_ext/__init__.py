@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import checking, listings, pagemeta, state, timeline, tooltip
+from . import checking, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain
 from .roles import FactRole, NotAClaimRole
@@ -38,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", checking.check_whole_registry)
     app.connect("env-updated", listings.listing_pages)
     app.connect("doctree-resolved", listings.fill_backlinks)
+    opendata.setup_opendata(app)
     pagemeta.setup_pagemeta(app)
     timeline.setup_timeline(app)
     tooltip.setup_tooltip(app)

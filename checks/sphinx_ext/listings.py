@@ -13,6 +13,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..exports import correction_anchor
 from ..model import PRIMARY_FIELD, Fact, Registry
 from ..render import render_superseded, render_value
 from .domain import FactDomain, fact_anchor, source_anchor
@@ -181,7 +182,8 @@ class Corrections(_RegistryDirective):
         rows = [(fact, old) for fact in sorted(reg.facts.values(), key=lambda f: f.label.lower())
                 for old in fact.superseded if only is None or old.source == only]
         for fact, old in rows:
-            box = nodes.container(classes=["correction"])
+            box = nodes.container(classes=["correction"],
+                                  ids=[correction_anchor(fact.id, fact.superseded.index(old))])
             head = nodes.paragraph(classes=["correction-title"])
             head += nodes.strong(fact.label, fact.label)
             box += head

@@ -39,18 +39,14 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
-from ..dates import FactDate
-from ..model import Fact, Registry
+from ..exports import TIMELINE_TAG, timeline_date, timeline_facts, undated_timeline_facts
+from ..model import Registry
 from .domain import FactDomain
 from .state import WARNING_TYPE, registry
 
 logger = logging.getLogger(__name__)
 
-TAG = "timeline"
-STATIC = Path(__file__).parent / "static"
-# Which date puts a fact of each kind on the timeline.
-DATE_FIELD = {"event": "date", "organisation": "founded", "office": "created", "quantity": "date",
-              "quotation": "date"}
+TAG = TIMELINE_TAG
 # The entry template: MyST markup, parsed as the page's own (so the {fact} role and its tooltip work).
 TEMPLATE = """\
 **{fact}`{{ e.when }} <{{ e.id }}>`**
@@ -60,17 +56,6 @@ TEMPLATE = """\
 Sources: {{ e.sources }}
 """
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
-
-
-def timeline_date(fact: Fact) -> FactDate | None:
-    field = DATE_FIELD.get(fact.kind)
-    return getattr(fact, field) if field else None
-
-
-def timeline_facts(reg: Registry) -> list[Fact]:
-    """The facts tagged ``timeline`` that have a date, oldest first (ties: shorter span, then id)."""
-    dated = [f for f in reg.facts.values() if TAG in f.tags and timeline_date(f) is not None]
-    return sorted(dated, key=lambda f: (timeline_date(f).lower, timeline_date(f).upper, f.id))
 
 
 def selection_digest(reg: Registry) -> str:
@@ -140,12 +125,11 @@ class FactTimeline(SafeTimeline):
         reg = registry(self.config)
         domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
         docname = self.env.docname
-        for fact in reg.facts.values():
-            if TAG in fact.tags and timeline_date(fact) is None:
-                logger.warning(f"fact '{fact.id}' is tagged timeline but has no date to place it",
-                               type=WARNING_TYPE, subtype="timeline.undated",
-                               location=f"{Path(self.config.factcheck_root) / fact.location.path}:"
-                                        f"{fact.location.line}")
+        for fact in undated_timeline_facts(reg):
+            logger.warning(f"fact '{fact.id}' is tagged timeline but has no date to place it",
+                           type=WARNING_TYPE, subtype="timeline.undated",
+                           location=f"{Path(self.config.factcheck_root) / fact.location.path}:"
+                                    f"{fact.location.line}")
         data = events(reg)
         for fact in timeline_facts(reg):
             domain.note_usage(docname, fact.id, fact.digest)
@@ -187,9 +171,10 @@ class PlainTimeline(SphinxPostTransform):
 
     default_priority = 200
 
+    def is_supported(self) -> bool:
+        return self.env._builder_cls.format != "html"
+
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
         for lst in list(self.document.findall(nodes.enumerated_list)):
             if "fact-timeline" not in lst["classes"] or not isinstance(lst.parent, TimelineDiv):
                 continue

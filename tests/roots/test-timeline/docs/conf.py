@@ -4,3 +4,6 @@ extensions = ["myst_parser", "sphinx_timeline", "checks.sphinx_ext"]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 factcheck_root = str(Path(__file__).resolve().parent.parent)
 exclude_patterns = ["_build"]
+project = "Timeline fixture"
+author = "Fixture Checkers"
+html_baseurl = "https://explainer.example.org/"

@@ -1,0 +1,71 @@
+"""Open data in the built site (HTML builders only): ``facts.json`` and ``facts.schema.json``,
+``timeline.json`` for TimelineJS, and ClaimReview JSON-LD in the ``<head>`` of the corrections page.
+
+A thin adapter: the records come from :mod:`checks.exports`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..exports import claim_reviews, facts_json, facts_schema, timelinejs
+from .state import registry
+
+FILES = ("facts.json", "facts.schema.json", "timeline.json")
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _facts_page(app: Sphinx) -> str | None:
+    pages = {doc for doc, _ in app.env.domains["fact"].data["fact_pages"].values()}
+    return sorted(pages)[0] if pages else None
+
+
+def write_files(app: Sphinx, exc: Exception | None) -> None:
+    """``build-finished``: write the JSON files at the root of the HTML output."""
+    if exc is not None or app.builder.format != "html":
+        return
+    reg = registry(app.config)
+    out = Path(app.outdir)
+    facts_page = _facts_page(app)
+    facts_url = app.builder.get_target_uri(facts_page) if facts_page else None
+    files = {
+        "facts.json": facts_json(reg),
+        "facts.schema.json": facts_schema(),
+        "timeline.json": timelinejs(reg, title=app.config.project or "Timeline", facts_url=facts_url),
+    }
+    for name, data in files.items():
+        (out / name).write_text(_dump(data), encoding="utf-8")
+
+
+def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: on the page listing corrections, one ClaimReview per corrected claim."""
+    if doctree is None:
+        return
+    anchors = {i for node in doctree.findall(nodes.container) if "correction" in node["classes"]
+               for i in node["ids"]}
+    if not anchors:
+        return
+    base = (app.config.html_baseurl or "").rstrip("/")
+    page = app.builder.get_target_uri(pagename)
+    page_url = f"{base}/{page}" if base else page
+    reviews = [r for r in claim_reviews(registry(app.config), page_url, author=app.config.author or app.config.project,
+                                        author_url=base + "/" if base else None)
+               if r["url"].rsplit("#", 1)[1] in anchors]
+    if not reviews:
+        return
+    # "</" must not end the script early: JSON allows "\/" for "/".
+    payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<script type="application/ld+json">\n{payload}\n</script>\n')
+
+
+def setup_opendata(app: Sphinx) -> None:
+    app.connect("build-finished", write_files)
+    app.connect("html-page-context", add_claim_reviews)

@@ -1,0 +1,162 @@
+"""The timeline page: registry facts tagged ``timeline``, in date order, at their real precision,
+with sphinx-timeline's measured problems worked around (dependencies, partial dates, template errors)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checks.project import Project
+from checks.sphinx_ext.timeline import events
+from conftest import copy_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project("timeline", tmp_path)
+
+
+def build(make_app, project: Path, builder: str = "html", fresh: bool = False) -> tuple[list[str], str]:
+    """Build; return the pages read and the warnings."""
+    app = make_app(builder, srcdir=project / "docs", freshenv=fresh)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return sorted(read), app._warning.getvalue()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def timeline_entries(html: str) -> list[tuple[str, str]]:
+    """(data-dt, visible date) of each timeline entry, in page order."""
+    items = re.findall(r'class="tl-item[^"]*" data-dt="([^"]+)">.*?<span class="fact-ref[^>]*>([^<]+)</span>',
+                       html, re.S)
+    return items
+
+
+def test_events_start_on_the_earliest_day_and_show_house_style(project):
+    reg = Project(project).load_registry()
+    data = events(reg)
+    assert [(e["id"], e["start"], e["when"]) for e in data] == [
+        ("founding-party", "1945-01-01", "1945"),
+        ("conference-2", "1966-10-01", "October 1966"),
+        ("congress-6", "1980-10-10", "10\u201314 October 1980"),
+        ("congress-7", "2016-05-06", "6\u20139 May 2016"),
+    ]
+    # Markdown in a label is escaped, not interpreted.
+    assert data[-1]["title"] == r"7th Congress of the \*WPK\*"
+
+
+def test_timeline_page_in_date_order_at_real_precision(make_app, project):
+    _, warnings = build(make_app, project, fresh=True)
+    assert "WARNING" not in warnings, warnings
+    html = (project / "docs/_build/html/timeline.html").read_text()
+    assert timeline_entries(html) == [
+        ("1945", "1945"), ("1966-10", "October 1966"), ("1980-10-10/1980-10-14", "10\u201314 October 1980"),
+        ("2016-05-06/2016-05-09", "6\u20139 May 2016")]
+    # A year-only fact is never shown (or stamped) as 1 January.
+    assert "Jan" not in html and "1945-01-01" not in html
+    # Untagged facts stay off the timeline.
+    assert "fact-congress-5" not in html and "5th Congress" not in html
+    # Each entry links to its fact and its sources.
+    assert 'href="facts.html#fact-founding-party"' in html
+    assert html.count('href="facts.html#source-src-b"') == 4
+    assert 'href="facts.html#source-src-a"' in html
+    assert '<ol class="timeline-none fact-timeline">' in html
+    # The facts page links back to the timeline.
+    assert 'href="timeline.html#ref-congress-6-' in (project / "docs/_build/html/facts.html").read_text()
+
+
+def test_editing_a_timeline_fact_rereads_the_timeline_and_an_unrelated_edit_does_not(make_app, project):
+    facts = project / "facts/facts.yaml"
+    first, _ = build(make_app, project)
+    assert "timeline" in first and "sub/events" in first
+    # Nothing changed: nothing re-read (the package alone re-read sub/events on every build).
+    assert build(make_app, project)[0] == []
+    # A timeline fact changed: the timeline (and the facts page) are re-read.
+    edit(facts, "date: 1966-10\n", "date: 1966-10-05\n")
+    assert build(make_app, project)[0] == ["facts", "timeline"]
+    assert "5 October 1966" in (project / "docs/_build/html/timeline.html").read_text()
+    # An unrelated fact changed: the timeline is not re-read.
+    edit(facts, "label: Kim Il Sung", "label: Kim Il Sung, leader")
+    assert build(make_app, project)[0] == ["facts", "history"]
+    # A fact newly tagged for the timeline: the timeline is re-read and shows it.
+    edit(facts, "  label: 5th Congress\n", "  label: 5th Congress\n  tags: [timeline]\n")
+    assert build(make_app, project)[0] == ["facts", "timeline"]
+    assert "2\u201313 November 1970" in (project / "docs/_build/html/timeline.html").read_text()
+    # The plain {timeline}'s events file, next to a page in a sub-folder, is a real dependency.
+    edit(project / "docs/sub/events.yaml", "name: Congress opens", "name: The Congress opens")
+    assert build(make_app, project)[0] == ["sub/events"]
+
+
+def test_events_file_dependency_is_noted_relative_to_the_source_folder(make_app, project):
+    app = make_app("html", srcdir=project / "docs", freshenv=True)
+    try:
+        app.build()
+        deps = {Path(p) for p in app.env.dependencies["sub/events"]}
+    finally:
+        app.cleanup()
+    right = (project / "docs/sub/events.yaml").resolve()
+    wrong = project / "docs/events.yaml"  # where the package's own note pointed: a missing file
+    assert right in {p.resolve() for p in deps}
+    assert wrong not in deps
+
+
+def test_template_errors_warn_at_the_directive_instead_of_crashing(make_app, project):
+    docs = project / "docs"
+    (docs / "broken.md").write_text(
+        "# Broken\n\nIntro.\n\n```{timeline}\n- start: 2016-05-06\n  name: x\n---\n{{ e.name \n```\n")
+    (docs / "broken.j2").write_text("{% if e.id %}{{ e.when }}\n")  # unclosed block
+    (docs / "broken-facts.md").write_text("# Broken facts\n\n```{fact-timeline}\n:template: broken.j2\n```\n")
+    edit(docs / "index.md", "facts\n```", "facts\nbroken\nbroken-facts\n```")
+    read, warnings = build(make_app, project, fresh=True)
+    assert "broken" in read and "timeline" in read  # the build went on
+    lines = [w for w in warnings.splitlines() if "timeline template error" in w]
+    assert len(lines) == 2, warnings
+    assert any("broken.md:5" in w and "[factcheck.timeline.template]" in w for w in lines), lines
+    assert any("broken-facts.md:3" in w for w in lines), lines
+    assert (docs / "_build/html/timeline.html").exists()
+
+
+def test_a_good_custom_template_is_used(make_app, project):
+    docs = project / "docs"
+    (docs / "mine.j2").write_text("{{ e.when }} ({{ e.precision }}): {{ e.title }}\n")
+    edit(docs / "timeline.md", "```{fact-timeline}\n", "```{fact-timeline}\n:template: mine.j2\n")
+    _, warnings = build(make_app, project, fresh=True)
+    assert "WARNING" not in warnings, warnings
+    html = (docs / "_build/html/timeline.html").read_text()
+    assert "1945 (year): Founding of the party" in html
+    assert "October 1966 (month): 2nd Party Conference" in html
+
+
+def test_partial_dates_in_a_plain_timeline_warn_in_one_line(make_app, project):
+    """The package itself rejects `start: 1980`; it must be a located warning, not a crash."""
+    edit(project / "docs/sub/events.yaml", "start: 1980-10-10", "start: 1980")
+    _, warnings = build(make_app, project, fresh=True)
+    lines = [w for w in warnings.splitlines() if "error parsing 'start'" in w]
+    assert len(lines) == 1 and "sub/events.md" in lines[0], warnings
+
+
+def test_a_tagged_fact_without_a_date_is_reported_at_its_line(make_app, project):
+    edit(project / "facts/facts.yaml", "  label: Kim Il Sung\n", "  label: Kim Il Sung\n  tags: [timeline]\n")
+    _, warnings = build(make_app, project, fresh=True)
+    lines = [w for w in warnings.splitlines() if "has no date" in w]
+    assert len(lines) == 1 and "facts.yaml:" in lines[0] and "kim-il-sung" in lines[0], warnings
+
+
+def test_outside_html_the_timeline_is_a_plain_dated_list(make_app, project):
+    _, warnings = build(make_app, project, builder="text", fresh=True)
+    assert "WARNING" not in warnings, warnings
+    text = (project / "docs/_build/text/timeline.txt").read_text()
+    dates = re.findall(r"^\* \*\*(.+?)\*\*$", text, re.M)
+    assert dates == ["1945", "October 1966", "10\u201314 October 1980", "6\u20139 May 2016"]
+    assert "Sources: A report on the Congress, A history of the party" in text
