@@ -6,6 +6,7 @@ them into the built site (:mod:`checks.sphinx_ext.opendata`).
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
 
 from .dates import FactDate
@@ -21,6 +22,11 @@ TIMELINE_DATE_FIELD = {"event": "date", "organisation": "founded", "office": "cr
 # ClaimReview verdicts: our rating scheme, documented once (1 = worst, 5 = best).
 VERDICTS = {"Incorrect": 1, "Misquoted": 2, "Imprecise": 3}
 SCHEMA_ID = "facts.schema.json"
+
+
+def _plain(data: Any) -> Any:
+    """Plain JSON types only (the registry's strings carry their line numbers)."""
+    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -104,11 +110,11 @@ def source_json(source: Source) -> dict[str, Any]:
 
 def facts_json(reg: Registry) -> dict[str, Any]:
     """Every fact with its typed value, precision, status and sources; every source."""
-    return {
+    return _plain({
         "$schema": SCHEMA_ID,
         "facts": [fact_json(reg.facts[fid]) for fid in sorted(reg.facts)],
         "sources": [source_json(reg.sources[sid]) for sid in sorted(reg.sources)],
-    }
+    })
 
 
 def facts_schema() -> dict[str, Any]:
@@ -199,7 +205,7 @@ def timelinejs(reg: Registry, title: str = "Timeline", facts_url: str | None = N
         if date.is_interval:
             event["end_date"] = _tljs_date(date.end.lower, date.end.precision)
         events.append(event)
-    return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events}
+    return _plain({"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events})
 
 
 # -- ClaimReview -----------------------------------------------------------------------------
@@ -259,4 +265,4 @@ def claim_reviews(reg: Registry, page_url: str, *, author: str, author_url: str 
             if fact.verified:
                 review["datePublished"] = fact.verified.isoformat()
             reviews.append(review)
-    return reviews
+    return _plain(reviews)

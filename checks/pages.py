@@ -29,6 +29,8 @@ NON_PROSE_DIRECTIVES = {
     "fact-timeline", "factcheck-codes", "mermaid", "graphviz",
 }
 _ROLE_TARGET = re.compile(r"^(?P<words>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTALL)
+# A role whose backtick is never closed is left as plain text by the parser (and printed raw).
+_UNCLOSED_ROLE = re.compile(r"\{fact\}`(?P<rest>[^`\n]*)")
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,8 @@ class _Collector:
                 if not buffer:
                     buffer_line = line
                 buffer.append(child.content)
+                for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
+                    self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
                 continue
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):

@@ -16,6 +16,9 @@ from .yamlsource import Mapping, Sequence, Text, load_yaml
 
 _ID = re.compile(ID_PATTERN)
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+# Parsed YAML takes about 60 times its size in memory: a bound keeps a stray file from exhausting it.
+# The explainer's largest file is about 25 kB.
+MAX_FILE_BYTES = 4 * 2**20
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -39,6 +42,11 @@ def load_registry(facts_dir: Path, root: Path | None = None) -> Registry:
     for path in files:
         rel = _rel(path, root)
         try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                loader.errors.append(RegistryError(rel, 1, f"file is {size / 2**20:.1f} MB, over the "
+                                                   f"{MAX_FILE_BYTES // 2**20} MB limit; split it into several files"))
+                continue
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             loader.errors.append(RegistryError(rel, 1, "file is not UTF-8 text; save it as UTF-8"))

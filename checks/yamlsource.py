@@ -53,18 +53,32 @@ def load_yaml(text: str, path: str) -> object:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            # an unclosed bracket or quote is noticed lines later: say where it was opened
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         raise RegistryError(path, line, f"malformed YAML: {problem}; fix the syntax") from None
     except yaml.YAMLError as exc:
         raise RegistryError(path, 1, f"malformed YAML: {exc}; fix the syntax") from None
     if node is None:
         return None
-    return _convert(node, path, set())
+    try:
+        return _convert(node, path, set())
+    except _AliasFound:
+        # composed nodes carry the anchor's position; the events know where the alias is
+        line = next((e.start_mark.line + 1 for e in yaml.parse(text, Loader=_Loader)
+                     if isinstance(e, yaml.AliasEvent)), 1)
+        raise RegistryError(path, line, "anchors and aliases (&name, *name) are not allowed; "
+                            "write the value out") from None
+
+
+class _AliasFound(Exception):
+    pass
 
 
 def _convert(node: yaml.Node, path: str, seen: set[int]) -> object:
     line = node.start_mark.line + 1
     if id(node) in seen:
-        raise RegistryError(path, line, "anchors and aliases (&name, *name) are not allowed; write the value out")
+        raise _AliasFound()
     seen.add(id(node))
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError(path, line, f"YAML tag '{node.tag}' is not allowed; remove it and write a plain value")
