@@ -68,6 +68,31 @@ class Code(enum.Enum):
     FACT_STALE = ("fact.stale", Severity.WARNING,
                   "A fact was last verified longer ago than [tool.factcheck] stale_after_days (default 730).")
 
+    # Chronology and derived facts
+    CHRONOLOGY_ORDER = ("chronology.order", Severity.ERROR,
+                        "Facts of an ordered series (the Congresses, the Conferences) are out of date order.")
+    CHRONOLOGY_ORDINAL = ("chronology.ordinal", Severity.ERROR,
+                          "Ordinals of a series are not 1, 2, 3... without gaps or repeats.")
+    DERIVED_MISMATCH = ("derived.mismatch", Severity.ERROR,
+                        "A duration, anniversary or count differs from what its rule computes from the facts it names.")
+    DERIVED_UNRESOLVABLE = ("derived.unresolvable", Severity.ERROR,
+                            "A derived value names a fact without a usable date, or dates too imprecise for its rule.")
+    DERIVED_CYCLE = ("derived.cycle", Severity.ERROR,
+                     "Derived facts name each other in a cycle, so none of them can be computed.")
+    # Lifetimes, existence and offices
+    LIFETIME_EVENT = ("lifetime.event", Severity.ERROR,
+                      "An event lists a participant who was not alive at its date.")
+    LIFETIME_OFFICE = ("lifetime.office", Severity.ERROR,
+                       "Someone holds an office before birth, or after death when the title is not posthumous.")
+    LIFETIME_POSTHUMOUS = ("lifetime.posthumous", Severity.ERROR,
+                           "A posthumous title or honour is dated before the holder's death.")
+    EXISTENCE_ANACHRONISM = ("existence.anachronism", Severity.ERROR,
+                             "An organisation, office or event series is named at a date outside its existence.")
+    OFFICE_NOT_HELD = ("office.not-held", Severity.ERROR,
+                       "A title is given to a person who did not hold it at the date in question.")
+    SUPERSEDED_REUSED = ("superseded.reused", Severity.ERROR,
+                         "A value the registry marks as superseded (known wrong) reappears next to its fact.")
+
     @classmethod
     def by_code(cls, code: str) -> "Code":
         for member in cls:

@@ -52,6 +52,21 @@ class Holder:
     location: Location
 
 
+DERIVATION_RULES = ("calendar-years", "completed-years", "days", "count")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a quantity follows from other facts (a duration, an anniversary, a count)."""
+
+    rule: str
+    source: str | None  # "from": the earlier fact
+    target: str | None  # "to": the later fact
+    series: str | None
+    by: str | None  # count members of the series dated up to this fact's date
+    location: Location
+
+
 @dataclass(frozen=True)
 class Fact:
     """A fact of any kind. Fields that do not belong to its kind are None or empty."""
@@ -94,6 +109,7 @@ class Fact:
     unit: str | None = None
     approximate: bool = False
     of: str | None = None
+    derived: Derivation | None = None
     text: str | None = None
     speaker: str | None = None
     language: str | None = None
@@ -108,6 +124,15 @@ class Fact:
         """Every written form accepted for this fact: canonical, short form, accepted variants."""
         forms = [n for n in (self.name, self.short) if n]
         return tuple(forms) + self.accepted
+
+    @property
+    def when(self):
+        """The date that places this fact in time, whatever its kind (None if it has none)."""
+        for attr in ("date", "founded", "created", "born"):
+            value = getattr(self, attr)
+            if value is not None:
+                return value
+        return None
 
     def line_of(self, key: str) -> Location:
         return Location(self.location.path, self.lines.get(key, self.location.line))

@@ -9,7 +9,8 @@ from typing import Any, Callable
 from .dates import InvalidDate, parse_day, parse_fact_date
 from .errors import RegistryError, RegistryErrors
 from .findings import Location
-from .model import PRIMARY_FIELD, Fact, Holder, Registry, Source, SourceClaim, Superseded, fact_digest
+from .model import (DERIVATION_RULES, PRIMARY_FIELD, Derivation, Fact, Holder, Registry, Source, SourceClaim,
+                    Superseded, fact_digest)
 from .schema import ID_PATTERN, RECORD_FIELDS, STATUSES
 from .text import suggest
 from .yamlsource import Mapping, Sequence, Text, load_yaml
@@ -176,6 +177,11 @@ class _Loader:
         variants = values.pop("variants", {})
         values["accepted"] = tuple(variants.get("accepted", ()))
         values["rejected"] = tuple(variants.get("rejected", ()))
+        derivation = values.get("derived")
+        if derivation is not None:
+            for ref in (derivation.source, derivation.target, derivation.by):
+                if ref:
+                    self.references.append((derivation.location, "fact", ref))
         holders = []
         for h in values.pop("holders", []):
             self.references.append((h.location, "fact", h.person))
@@ -310,6 +316,21 @@ class _Loader:
                 end=self.parse_field("edtf", m["end"], path, "end", "") if "end" in m else None,
                 location=Location(path, m.line)))
         return holders
+
+    def parse_derivation(self, value: Any, path: str, key: str) -> Derivation:
+        m = self._mapping(value, ("rule", "from", "to", "series", "by"), ("rule",), path, "a derivation")
+        rule = self.parse_text(m["rule"], path, "rule")
+        if rule not in DERIVATION_RULES:
+            raise RegistryError(path, m["rule"].line, f"unknown rule '{rule}'{did_you_mean(rule, DERIVATION_RULES)}; "
+                                f"use one of: {', '.join(DERIVATION_RULES)}")
+        needed = ("series", "by") if rule == "count" else ("from", "to")
+        for k in needed:
+            if k not in m:
+                raise RegistryError(path, m.line, f"a '{rule}' derivation needs '{k}'")
+        ref = {k: self.parse_fact_ref(m[k], path, k) if k in m else None for k in ("from", "to", "by")}
+        return Derivation(rule=rule, source=ref["from"], target=ref["to"],
+                          series=self.parse_slug(m["series"], path, "series") if "series" in m else None,
+                          by=ref["by"], location=Location(path, m.line))
 
     def parse_superseded(self, value: Any, path: str, key: str) -> list[dict]:
         entries = []

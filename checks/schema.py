@@ -50,6 +50,14 @@ FIELD_TYPES: dict[str, dict] = {
                                  "start": {"type": ["string", "integer"], "pattern": EDTF_PATTERN},
                                  "end": {"type": ["string", "integer"], "pattern": EDTF_PATTERN}}},
     },
+    "derivation": {
+        "type": "object", "additionalProperties": False, "required": ["rule"],
+        "properties": {"rule": {"enum": ["calendar-years", "completed-years", "days", "count"]},
+                       "from": {"type": "string", "pattern": ID_PATTERN},
+                       "to": {"type": "string", "pattern": ID_PATTERN},
+                       "series": {"type": "string", "pattern": ID_PATTERN},
+                       "by": {"type": "string", "pattern": ID_PATTERN}},
+    },
     "superseded": {
         "type": "array",
         "items": {"type": "object", "additionalProperties": False,
@@ -112,6 +120,9 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "approximate": FieldSpec("bool"),
         "date": FieldSpec("edtf", False, "When the number applied."),
         "of": FieldSpec("fact-ref", False, "The fact it measures."),
+        "derived": FieldSpec("derivation", False,
+                             "How the value follows from other facts: a rule (calendar-years, "
+                             "completed-years, days: from/to fact ids; count: series, by fact id)."),
     },
     "quotation": {
         "text": FieldSpec("text", True, "Exact wording, without enclosing quotation marks."),

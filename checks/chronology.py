@@ -1,0 +1,45 @@
+"""Chronology: ordered series in date order with matching ordinals; office terms in order."""
+
+from __future__ import annotations
+
+from .codes import Code
+from .findings import Finding
+from .model import Registry
+
+
+def check_series(registry: Registry) -> list[Finding]:
+    findings: list[Finding] = []
+    names = sorted({f.series for f in registry.facts.values() if f.series})
+    for name in names:
+        members = registry.series(name)
+        ordinals = [m.ordinal for m in members]
+        expected = list(range(1, len(members) + 1))
+        if ordinals != expected:
+            first_bad = next(m for m, want in zip(members, expected) if m.ordinal != want)
+            findings.append(Finding(Code.CHRONOLOGY_ORDINAL, first_bad.line_of("ordinal"),
+                                    f"series '{name}' has ordinals {ordinals}; expected {expected}",
+                                    fact=first_bad.id))
+        dated = [m for m in members if m.when is not None]
+        for prev, nxt in zip(dated, dated[1:]):
+            if nxt.when.lower < prev.when.lower:
+                findings.append(Finding(
+                    Code.CHRONOLOGY_ORDER, nxt.line_of(_date_key(nxt)),
+                    f"{nxt.id} (no. {nxt.ordinal}, {nxt.when.house_style()}) is dated before {prev.id} "
+                    f"(no. {prev.ordinal}, {prev.when.house_style()}) in series '{name}'",
+                    fact=nxt.id, related=prev.location))
+    return findings
+
+
+def check_terms(registry: Registry) -> list[Finding]:
+    findings = []
+    for office in sorted((f for f in registry.facts.values() if f.kind == "office"), key=lambda f: f.id):
+        for holder in office.holders:
+            if holder.start and holder.end and holder.end.upper < holder.start.lower:
+                findings.append(Finding(Code.CHRONOLOGY_ORDER, holder.location,
+                                        f"{holder.person}'s term as {office.name} ends before it starts",
+                                        fact=office.id))
+    return findings
+
+
+def _date_key(fact) -> str:
+    return next(k for k in ("date", "founded", "created", "born") if getattr(fact, k) is not None)

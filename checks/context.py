@@ -1,0 +1,133 @@
+"""Checks that read a fact in its context on the page: titles held at a date, names used at a date
+outside their existence, and known-wrong values written next to the fact they were corrected on.
+
+"Context" is the line: what a reference shares a line with is what it is written with. The date in
+question is that of a dated fact referenced on the same line, else the page's as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from .codes import Code
+from .findings import Finding, Location
+from .model import Fact, Registry
+from .pages import Page, Reference
+from .render import format_number
+from .text import normalise
+
+
+def prose_by_line(page: Page) -> dict[int, str]:
+    """The page's prose, line by line (runs keep their soft line breaks)."""
+    lines: dict[int, str] = defaultdict(str)
+    for run in page.runs:
+        for offset, text in enumerate(run.text.split("\n")):
+            lines[run.location.line + offset] += " " + text
+    return lines
+
+
+def _refs_by_line(registry: Registry, page: Page) -> dict[int, list[tuple[Reference, Fact]]]:
+    by_line: dict[int, list[tuple[Reference, Fact]]] = defaultdict(list)
+    for ref in page.references:
+        fact = registry.facts.get(ref.fact_id)
+        if fact is not None:
+            by_line[ref.location.line].append((ref, fact))
+    return by_line
+
+
+def _as_of(page: Page) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(page.as_of) if page.as_of else None
+    except ValueError:
+        return None
+
+
+def _date_in_question(line_refs: list[tuple[Reference, Fact]], page: Page):
+    """(lower, upper, what) of the date the line speaks of."""
+    for _, fact in line_refs:
+        if fact.kind == "event" and fact.date is not None:
+            return fact.date.lower, fact.date.upper, f"{fact.id} ({fact.date.house_style()})"
+    as_of = _as_of(page)
+    return (as_of, as_of, f"the page's as-of date ({as_of.isoformat()})") if as_of else None
+
+
+def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
+    findings: list[Finding] = []
+    for line, line_refs in sorted(_refs_by_line(registry, page).items()):
+        when = _date_in_question(line_refs, page)
+        if when is None:
+            continue
+        lower, upper, what = when
+        people = [fact for _, fact in line_refs if fact.kind == "person"]
+        for ref, fact in line_refs:
+            start = fact.created if fact.kind == "office" else fact.founded if fact.kind == "organisation" else None
+            end = fact.abolished if fact.kind == "office" else fact.dissolved if fact.kind == "organisation" else None
+            # Naming something before it existed. (After it ended is history, not an anachronism.)
+            if start is not None and upper < start.lower and not _is_future_tense(page, line):
+                findings.append(Finding(Code.EXISTENCE_ANACHRONISM, ref.location,
+                                        f"{fact.name} is named at {what}, before it existed "
+                                        f"({start.house_style()})", fact=fact.id, related=fact.location))
+            # A title is read as given to a person only when the line names exactly one person;
+            # with several, which title goes to whom is for a reader, not a pattern, to decide.
+            if fact.kind != "office" or len(people) != 1 or not fact.holders:
+                continue
+            for person in people:
+                terms = [h for h in fact.holders if h.person == person.id]
+                if not terms:
+                    findings.append(Finding(Code.OFFICE_NOT_HELD, ref.location,
+                                            f"{person.name} never held {fact.name}", fact=fact.id,
+                                            related=fact.location))
+                    continue
+                held = any((h.start is None or h.start.lower <= upper) and (h.end is None or lower <= h.end.upper)
+                           for h in terms)
+                if not held and end is None or not held and lower <= end.upper:
+                    if _is_future_tense(page, line):
+                        continue
+                    spans = ", ".join(f"{h.start.house_style() if h.start else '?'} \u2013 "
+                                      f"{h.end.house_style() if h.end else 'present'}" for h in terms)
+                    findings.append(Finding(Code.OFFICE_NOT_HELD, ref.location,
+                                            f"{person.name} did not hold {fact.name} at {what} (held: {spans})",
+                                            fact=fact.id, related=fact.location))
+    return findings
+
+
+_LATER = re.compile(r"\b(later|would|went on to|since then|afterwards|subsequently|became|until)\b", re.IGNORECASE)
+
+
+def _is_future_tense(page: Page, line: int) -> bool:
+    """Prose that looks ahead ("later became") may name what did not exist yet at its date."""
+    return bool(_LATER.search(prose_by_line(page).get(line, "")))
+
+
+def _superseded_forms(fact: Fact, value) -> list[str]:
+    if fact.kind == "event":
+        forms = [value.house_style()]
+        if value.precision == "year" or not value.is_interval:
+            forms.append(str(value.lower.year))
+        correct_years = {fact.date.lower.year, fact.date.upper.year}
+        return [f for f in forms if not (f.isdigit() and int(f) in correct_years)]
+    if fact.kind == "quantity":
+        return [format_number(value), str(value)]
+    return [str(value)]
+
+
+def check_superseded_reuse(registry: Registry, page: Page) -> list[Finding]:
+    prose = prose_by_line(page)
+    findings: list[Finding] = []
+    for line, line_refs in sorted(_refs_by_line(registry, page).items()):
+        for ref, fact in line_refs:
+            # The fact's own words and the plain prose around it; other facts' references on the
+            # line may rightly state the same value (a review in May, its outcome in September).
+            own_words = " ".join(r.words or "" for r, f in line_refs if f.id == fact.id)
+            text = normalise(prose.get(line, "") + " " + own_words)
+            for old in fact.superseded:
+                for form in _superseded_forms(fact, old.value):
+                    if form and re.search(r"(?<![\w,.])" + re.escape(normalise(form)) + r"(?![\w])", text):
+                        findings.append(Finding(Code.SUPERSEDED_REUSED, Location(page.path, line),
+                                                f"'{form}' is the superseded value of {fact.id} "
+                                                f"({old.reason}); write the corrected value", fact=fact.id,
+                                                related=old.location))
+                        break
+    return findings
