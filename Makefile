@@ -7,8 +7,16 @@ STAMP := $(VENV)/.installed-stamp
 SPHINXOPTS ?=
 # Strict build: every fact-check finding and Sphinx warning fails it.
 STRICT := -E -W --keep-going -n
+# Reproducible PDF and site: dates come from the last commit unless SOURCE_DATE_EPOCH is given.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+PDF := build/latex/congress-explainer.pdf
+export LATEXMKOPTS ?= -silent
+export LATEXOPTS ?= -interaction=nonstopmode -halt-on-error -file-line-error
 
-.PHONY: docs html test check clean setup
+.PHONY: docs html test check clean setup pdf release system-packages
 
 setup: $(STAMP)
 
@@ -25,9 +33,23 @@ check: $(STAMP)
 html: $(STAMP)
 	$(BIN)/sphinx-build $(STRICT) -c . -b html docs build/html $(SPHINXOPTS)
 
-docs: check html
+docs: check html pdf
 
-test: $(STAMP)
+# lualatex, latexmk, poppler-utils and the Noto CJK font: installed when root, else one line saying how.
+system-packages:
+	@tools/ensure-system-packages
+
+pdf: $(STAMP) system-packages
+	@mkdir -p build
+	@$(BIN)/sphinx-build -M latexpdf docs build -c . $(STRICT) $(SPHINXOPTS) >build/latex-build.log 2>&1 \
+	  || { tail -n 30 build/latex-build.log; echo "make: the PDF build failed; see build/latex-build.log and build/latex/congress-explainer.log"; exit 1; }
+	@echo "PDF: $(PDF)"
+
+# dist/: site archive, PDF, facts.json, fact changelog, SHA256SUMS (refuses when checks or tests fail).
+release: $(STAMP) system-packages
+	$(BIN)/python tools/release.py
+
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
 
 clean:

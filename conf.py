@@ -22,3 +22,60 @@ html_theme = "furo"
 html_title = "The 7th Party Congress, explained"
 html_static_path = []
 html_last_updated_fmt = None
+
+# --- PDF (LaTeX builder, LuaLaTeX) and release stamp: `make pdf`; see tools/ensure-system-packages ---
+# Version from the git tag on HEAD (else pyproject.toml); date from SOURCE_DATE_EPOCH (else the
+# last commit), so two builds of one commit give byte-identical PDFs.
+from pathlib import Path as _Path
+
+from checks import buildinfo as _buildinfo
+
+_ROOT = _Path(__file__).resolve().parent
+version = release = _buildinfo.version(_ROOT)
+release_date = _buildinfo.house_date(_buildinfo.release_date(_ROOT))
+today = release_date  # the title page's date (under "Version ...")
+copyright = f"{copyright} \u00b7 version {release}, released {release_date}"
+
+latex_engine = "lualatex"
+latex_use_xindy = False
+latex_show_urls = "footnote"
+myst_footnote_transition = False
+latex_documents = [(root_doc, "congress-explainer.tex", project, author, "manual")]
+# Hangul and other CJK text fall back to Noto CJK KR, in regular and bold, for the serif body,
+# the sans headings and the monospace; a glyph missing from every font is a hard error.
+_CJK_FALLBACKS = r"""
+\directlua{
+  luaotfload.add_fallback("cjkserif", {"Noto Serif CJK KR:mode=node;"})
+  luaotfload.add_fallback("cjkserifbold", {"Noto Serif CJK KR Bold:mode=node;"})
+  luaotfload.add_fallback("cjksans", {"Noto Sans CJK KR:mode=node;"})
+  luaotfload.add_fallback("cjksansbold", {"Noto Sans CJK KR Bold:mode=node;"})
+  luaotfload.add_fallback("cjkmono", {"Noto Sans Mono CJK KR:mode=node;"})
+}
+"""
+latex_elements = {
+    "extraclassoptions": "openany,oneside",
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "releasename": "Version",
+    "fontpkg": _CJK_FALLBACKS + r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic, BoldFont=*Bold,
+  BoldItalicFont=*BoldItalic, UprightFeatures={RawFeature={fallback=cjkserif}},
+  ItalicFeatures={RawFeature={fallback=cjkserif}}, BoldFeatures={RawFeature={fallback=cjkserifbold}},
+  BoldItalicFeatures={RawFeature={fallback=cjkserifbold}}]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique, BoldFont=*Bold,
+  BoldItalicFont=*BoldOblique, UprightFeatures={RawFeature={fallback=cjksans}},
+  ItalicFeatures={RawFeature={fallback=cjksans}}, BoldFeatures={RawFeature={fallback=cjksansbold}},
+  BoldItalicFeatures={RawFeature={fallback=cjksansbold}}]
+\setmonofont{FreeMono}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique, BoldFont=*Bold,
+  BoldItalicFont=*BoldOblique, RawFeature={fallback=cjkmono}]
+""",
+    "preamble": r"""
+\tracinglostchars=3
+% The timeline (a container with class "timeline"): a dated list, kept from breaking mid-entry.
+\makeatletter
+\@ifundefined{sphinxclasstimeline}{\newenvironment{sphinxclasstimeline}{\par\medskip}{\par\medskip}}{}
+\makeatother
+""",
+    "printindex": "",
+}
+latex_domain_indices = False

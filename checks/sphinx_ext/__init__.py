@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import checking, listings, opendata, pagemeta, state, timeline, tooltip
+from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain
 from .roles import FactRole, NotAClaimRole
@@ -42,4 +42,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pagemeta.setup_pagemeta(app)
     timeline.setup_timeline(app)
     tooltip.setup_tooltip(app)
+    latex.setup_latex(app)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
