@@ -28,7 +28,8 @@ class FactcheckCodes(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        table = nodes.table(classes=["factcheck-codes"])
+        # The descriptions as codes.py and ``factcheck codes`` write them: no smart quotes.
+        table = nodes.table(classes=["factcheck-codes"], support_smartquotes=False)
         group = nodes.tgroup(cols=len(HEADERS))
         table += group
         group.extend(nodes.colspec(colwidth=w) for w in WIDTHS)
