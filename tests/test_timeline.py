@@ -160,3 +160,13 @@ def test_outside_html_the_timeline_is_a_plain_dated_list(make_app, project):
     dates = re.findall(r"^\* \*\*(.+?)\*\*$", text, re.M)
     assert dates == ["1945", "October 1966", "10\u201314 October 1980", "6\u20139 May 2016"]
     assert "Sources: A report on the Congress, A history of the party" in text
+
+
+def test_an_organisation_is_placed_by_its_founding(project):
+    with (project / "facts/facts.yaml").open("a") as fh:
+        fh.write("- id: wpk\n  kind: organisation\n  label: The party\n  name: Workers' Party of Korea\n"
+                 "  founded: 1949-06\n  sources: [src-b]\n  status: unverified\n  note: Date disputed.\n"
+                 "  tags: [timeline]\n")
+    data = {e["id"]: e for e in events(Project(project).load_registry())}
+    assert (data["wpk"]["start"], data["wpk"]["when"], data["wpk"]["title"]) == (
+        "1949-06-01", "June 1949", "Workers' Party of Korea founded")

@@ -68,6 +68,15 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def entry_title(fact) -> str:
+    """What happened: the label for events; for a body or an office, that it was founded or created."""
+    if fact.kind == "organisation":
+        return f"{fact.name} founded"
+    if fact.kind == "office":
+        return f"{fact.name} created"
+    return fact.label
+
+
 def events(reg: Registry) -> list[dict[str, Any]]:
     """The sphinx-timeline events: ``start`` is the earliest day; ``when`` is the house-style date."""
     result = []
@@ -80,7 +89,7 @@ def events(reg: Registry) -> list[dict[str, Any]]:
             "when": date.house_style(),
             "edtf": date.edtf,
             "precision": date.precision,
-            "title": _md_escape(fact.label),
+            "title": _md_escape(entry_title(fact)),
             "sources": sources or "none recorded",
         })
     return result
