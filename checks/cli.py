@@ -6,12 +6,13 @@ Exit status: 0 no errors, 1 findings of severity error, 2 the checks could not r
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from . import __version__
 from .codelist import format_codes
-from .engine import check_project
+from .engine import Settings, check_project
 from .errors import FactcheckError, RegistryErrors
 from .project import Project
 from .reporters import FORMATS
@@ -41,6 +42,7 @@ def run_check(root: Path, fmt: str) -> int:
     try:
         registry = project.load_registry()
         pages = project.load_pages()
+        settings = Settings(today=dt.date.today(), stale_after_days=project.stale_after_days())
     except RegistryErrors as exc:
         for err in exc.errors:
             sys.stderr.write(f"{err.path}:{err.line}: error registry.invalid: {err.message}\n")
@@ -49,7 +51,7 @@ def run_check(root: Path, fmt: str) -> int:
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         return EXIT_CANNOT_RUN
-    report = check_project(registry, pages)
+    report = check_project(registry, pages, settings)
     sys.stdout.write(FORMATS[fmt](report))
     return EXIT_FINDINGS if report.errors else EXIT_OK
 

@@ -5,10 +5,15 @@ The CLI and the Sphinx extension both call these; neither has checks of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .agreement import check_references
+from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
+from .names import check_names
+from .quotes import check_quotes
+from .sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
 from .codes import Severity
 from .findings import Finding
 from .model import Registry
@@ -20,6 +25,30 @@ RegistryCheck = Callable[[Registry], Iterable[Finding]]
 # One entry per check family. Page checks see one page; registry checks see the registry alone.
 PAGE_CHECKS: list[PageCheck] = [check_references]
 REGISTRY_CHECKS: list[RegistryCheck] = []
+PAGE_CHECKS += [check_names, check_quotes, check_uncited]
+REGISTRY_CHECKS += [check_unused_sources]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run settings for checks that depend on more than the files: ``today`` (None: skip the
+    age checks, as the Sphinx build does, so a build never changes with the calendar)."""
+
+    today: dt.date | None = None
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+
+
+def _stale(registry: Registry, pages: list[Page], settings: Settings) -> list[Finding]:
+    return check_stale(registry, settings.today, settings.stale_after_days) if settings.today else []
+
+
+def _unstated(registry: Registry, pages: list[Page], settings: Settings) -> list[Finding]:
+    return check_unstated(registry, pages)
+
+
+ProjectCheck = Callable[[Registry, "list[Page]", Settings], Iterable[Finding]]
+# Project checks need every page at once (so they run in the CLI, not per page in Sphinx).
+PROJECT_CHECKS: list[ProjectCheck] = [_stale, _unstated]
 
 
 @dataclass(frozen=True)
@@ -30,6 +59,8 @@ class Report:
     references: int
     # The files checked, relative to the project root: registry files, then pages.
     files: tuple[str, ...] = ()
+    # Claims in prose and how many are cited, per page (checks/coverage.py).
+    coverage: tuple[PageCoverage, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -57,10 +88,13 @@ def check_registry(registry: Registry) -> list[Finding]:
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def check_project(registry: Registry, pages: list[Page]) -> Report:
+def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None) -> Report:
     findings = check_registry(registry)
+    for project_check in PROJECT_CHECKS:
+        findings.extend(project_check(registry, pages, settings or Settings()))
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),
                   facts=len(registry.facts), references=sum(len(p.references) for p in pages),
-                  files=tuple(registry.files) + tuple(p.path for p in pages))
+                  files=tuple(registry.files) + tuple(p.path for p in pages),
+                  coverage=tuple(measure_page(registry, p) for p in pages))

@@ -49,6 +49,7 @@ class TextRun:
 
     text: str
     location: Location
+    heading: bool = False  # the text of a heading (a title, not a sentence)
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,10 @@ class _Collector:
         self.not_claims: list[TextRun] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if tok.type == "inline" and tok.map:
-                self.inline(tok, offset + tok.map[0])
+                heading = i > 0 and tokens[i - 1].type == "heading_open"
+                self.inline(tok, offset + tok.map[0], heading)
             elif tok.type in ("fence", "colon_fence") and tok.map:
                 self.directive(tok, offset)
 
@@ -132,7 +134,7 @@ class _Collector:
         inner = _parser().parse("\n".join(body[skip:]), {})
         self.walk(inner, body_start)
 
-    def inline(self, tok: Token, start_line: int) -> None:
+    def inline(self, tok: Token, start_line: int, heading: bool = False) -> None:
         line = start_line
         # column cursor to find each role's exact line in the source
         search_line, search_col = start_line, 0
@@ -143,7 +145,7 @@ class _Collector:
             nonlocal buffer
             text = "".join(buffer).strip()
             if text:
-                self.runs.append(TextRun(text, Location(self.path, buffer_line + 1)))
+                self.runs.append(TextRun(text, Location(self.path, buffer_line + 1), heading))
             buffer = []
 
         link_href: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from .errors import PageError
 from .model import Registry
 from .pages import Page, extract_page
 from .registry import load_registry
+from .sources import DEFAULT_STALE_AFTER_DAYS
 
 DOCS_DIR = "docs"
 FACTS_DIR = "facts"
@@ -40,6 +42,24 @@ class Project:
 
     def docname(self, path: Path) -> str:
         return path.relative_to(self.docs_dir).with_suffix("").as_posix()
+
+    def config(self) -> dict:
+        """``[tool.factcheck]`` of the project's pyproject.toml (empty if there is none)."""
+        path = self.root / "pyproject.toml"
+        if not path.is_file():
+            return {}
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise PageError(f"pyproject.toml: cannot read [tool.factcheck] ({exc})") from None
+        return data.get("tool", {}).get("factcheck", {})
+
+    def stale_after_days(self) -> int:
+        value = self.config().get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise PageError(f"pyproject.toml: [tool.factcheck] stale_after_days must be a positive "
+                            f"whole number of days, not {value!r}")
+        return value
 
     def load_registry(self) -> Registry:
         return load_registry(self.facts_dir, self.root)

@@ -1,0 +1,94 @@
+"""Helpers shared by the prose checks (names, quotes, coverage): read a page's prose runs.
+
+Offsets stay valid: folding maps characters one to one (curly quotes, apostrophes and dashes to
+their plain forms), so an offset in the folded text is an offset in the run, and the run's line
+plus the newlines before an offset is the exact line in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import Location
+from .model import Fact, Registry
+from .pages import Page, TextRun
+from .text import _TRANSLATE  # one-to-one character map (normalise() also collapses white space)
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# A quotation in double quotes; after folding, curly “…” are plain "…". Not across paragraphs.
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def fold(text: str) -> str:
+    """Curly quotes, apostrophes and dashes to plain ones, one character for one."""
+    return text.translate(_TRANSLATE)
+
+
+def location_at(run: TextRun, offset: int) -> Location:
+    return Location(run.location.path, run.location.line + run.text.count("\n", 0, offset))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each passage in double quotes, quote marks included (folded text)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out ``spans`` (keeping newlines and length) so no pattern matches inside them."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def prose(run: TextRun) -> str:
+    """A run's text, folded, with URLs and double-quoted passages blanked out."""
+    text = fold(run.text)
+    return mask(text, quoted_spans(text) + url_spans(text))
+
+
+def phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
+    """A name as a regex: words separated by any white space, not glued to other word characters
+    (a hyphen continues a word: 'Kim Il' does not match inside 'Kim Il-sung')."""
+    words = [re.escape(w) for w in fold(phrase).split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-]|'(?!s\b))", flags)
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One written form of a fact's name and what the registry says about it."""
+
+    text: str
+    fact: Fact
+    status: str  # "canonical", "short", "accepted" or "rejected"
+
+
+def name_forms(registry: Registry, kinds: tuple[str, ...] | None = None) -> list[NameForm]:
+    """Every registered name, short form and variant (of facts of ``kinds``), in a stable order."""
+    forms: list[NameForm] = []
+    for fid in sorted(registry.facts):
+        fact = registry.facts[fid]
+        if kinds is not None and fact.kind not in kinds:
+            continue
+        if fact.name:
+            forms.append(NameForm(fact.name, fact, "canonical"))
+        if fact.short:
+            forms.append(NameForm(fact.short, fact, "short"))
+        forms.extend(NameForm(v, fact, "accepted") for v in fact.accepted)
+        forms.extend(NameForm(v, fact, "rejected") for v in fact.rejected)
+    return forms
+
+
+def referenced_lines(page: Page) -> dict[str, int]:
+    """The first line on which each fact is referenced on the page."""
+    first: dict[str, int] = {}
+    for ref in page.references:
+        first.setdefault(ref.fact_id, ref.location.line)
+    return first
