@@ -16,7 +16,7 @@ PDF := build/latex/congress-explainer.pdf
 export LATEXMKOPTS ?= -silent
 export LATEXOPTS ?= -interaction=nonstopmode -halt-on-error -file-line-error
 
-.PHONY: docs html test check clean setup pdf release system-packages
+.PHONY: docs html test check clean setup pdf release system-packages serve
 
 setup: $(STAMP)
 
@@ -54,3 +54,10 @@ test: $(STAMP) system-packages
 
 clean:
 	rm -rf build dist
+
+# Live preview for contributors: rebuilds on any change under docs/ or facts/; editing a fact
+# re-reads only the pages that use it. Installs the `serve` extra on first use.
+SERVE_PORT ?= 8000
+serve: $(STAMP)
+	@$(BIN)/python -c 'import sphinx_autobuild' 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,serve]'
+	$(BIN)/sphinx-autobuild -c . docs build/serve --watch facts --port $(SERVE_PORT) $(SPHINXOPTS)

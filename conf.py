@@ -22,6 +22,17 @@ html_theme = "furo"
 html_title = "The 7th Party Congress, explained"
 html_static_path = []
 html_last_updated_fmt = None
+# Reading: furo gives light and dark modes and search. "Edit this page" links go to the repository
+# named in EXPLAINER_REPOSITORY (e.g. https://github.com/owner/congress-explainer): no public
+# address is fixed yet. EXPLAINER_BASEURL (the site's address) makes the ClaimReview URLs absolute.
+import os as _os
+
+html_baseurl = _os.environ.get("EXPLAINER_BASEURL", "")
+html_theme_options = {"navigation_with_keys": True}
+if _os.environ.get("EXPLAINER_REPOSITORY"):
+    html_theme_options |= {"source_repository": _os.environ["EXPLAINER_REPOSITORY"].rstrip("/") + "/",
+                           "source_branch": _os.environ.get("EXPLAINER_BRANCH", "main"),
+                           "source_directory": "docs/"}
 
 # --- PDF (LaTeX builder, LuaLaTeX) and release stamp: `make pdf`; see tools/ensure-system-packages ---
 # Version from the git tag on HEAD (else pyproject.toml); date from SOURCE_DATE_EPOCH (else the
