@@ -60,8 +60,9 @@ def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: di
                if r["url"].rsplit("#", 1)[1] in anchors]
     if not reviews:
         return
-    # "</" must not end the script early: JSON allows "\/" for "/".
-    payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # No "<" may reach the script's text: "</script" would end it early, and "<!--<script" would make
+    # the browser read on past the real "</script>". Inside JSON strings "\u003c" is "<".
+    payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("<", "\\u003c")
     context["metatags"] = context.get("metatags", "") + (
         f'\n<script type="application/ld+json">\n{payload}\n</script>\n')
 
