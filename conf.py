@@ -23,8 +23,8 @@ html_title = "The 7th Party Congress, explained"
 html_static_path = []
 html_last_updated_fmt = None
 # Reading: furo gives light and dark modes and search. "Edit this page" links go to the repository
-# named in EXPLAINER_REPOSITORY (e.g. https://github.com/owner/congress-explainer): no public
-# address is fixed yet. EXPLAINER_BASEURL (the site's address) makes the ClaimReview URLs absolute.
+# named in EXPLAINER_REPOSITORY (a GitHub, GitLab or Bitbucket address, which furo understands,
+# e.g. https://github.com/owner/congress-explainer): no public address is fixed yet. EXPLAINER_BASEURL (the site's address) makes the ClaimReview URLs absolute.
 import os as _os
 
 html_baseurl = _os.environ.get("EXPLAINER_BASEURL", "")
