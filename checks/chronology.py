@@ -12,13 +12,14 @@ def check_series(registry: Registry) -> list[Finding]:
     names = sorted({f.series for f in registry.facts.values() if f.series})
     for name in names:
         members = registry.series(name)
-        ordinals = [m.ordinal for m in members]
-        expected = list(range(1, len(members) + 1))
-        if ordinals != expected:
-            first_bad = next(m for m, want in zip(members, expected) if m.ordinal != want)
-            findings.append(Finding(Code.CHRONOLOGY_ORDINAL, first_bad.line_of("ordinal"),
-                                    f"series '{name}' has ordinals {ordinals}; expected {expected}",
-                                    fact=first_bad.id))
+        # Gaps are allowed (the registry need not hold every member of a series); repeats are not.
+        seen: dict[int, str] = {}
+        for member in members:
+            if member.ordinal in seen:
+                findings.append(Finding(Code.CHRONOLOGY_ORDINAL, member.line_of("ordinal"),
+                                        f"{member.id} and {seen[member.ordinal]} are both no. {member.ordinal} "
+                                        f"of series '{name}'", fact=member.id))
+            seen.setdefault(member.ordinal, member.id)
         dated = [m for m in members if m.when is not None]
         for prev, nxt in zip(dated, dated[1:]):
             if nxt.when.lower < prev.when.lower:

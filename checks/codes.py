@@ -72,7 +72,7 @@ class Code(enum.Enum):
     CHRONOLOGY_ORDER = ("chronology.order", Severity.ERROR,
                         "Facts of an ordered series (the Congresses, the Conferences) are out of date order.")
     CHRONOLOGY_ORDINAL = ("chronology.ordinal", Severity.ERROR,
-                          "Ordinals of a series are not 1, 2, 3... without gaps or repeats.")
+                          "Two facts of a series share an ordinal (two '7th Congresses').")
     DERIVED_MISMATCH = ("derived.mismatch", Severity.ERROR,
                         "A duration, anniversary or count differs from what its rule computes from the facts it names.")
     DERIVED_UNRESOLVABLE = ("derived.unresolvable", Severity.ERROR,

@@ -138,9 +138,10 @@ def test_swapped_congresses(tmp_path):
     assert "dated before congress-6" in order.message
 
 
-def test_ordinals_with_a_gap(tmp_path):
-    reg = registry_with(tmp_path, "ordinal: 2", "ordinal: 3")
-    assert codes(check_registry(reg)) == ["chronology.ordinal"]
+def test_ordinals_with_a_gap_are_fine_but_a_repeat_is_not(tmp_path):
+    assert codes(check_registry(registry_with(tmp_path, "ordinal: 2", "ordinal: 3"))) == []
+    (finding,) = check_registry(registry_with(tmp_path, "ordinal: 2", "ordinal: 1"))
+    assert finding.code.code == "chronology.ordinal" and "both no. 1" in finding.message
 
 
 def test_duration_changed_in_registry(tmp_path):
