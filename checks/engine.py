@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .agreement import check_references
+from .chronology import check_series, check_terms
+from .codes import Severity
+from .context import check_superseded_reuse, check_titles_and_existence
 from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
 from .names import check_names
 from .quotes import check_quotes
+from .derived import check_derived
+from .lifetimes import check_existence, check_lifetimes
 from .sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
-from .codes import Severity
 from .findings import Finding
 from .model import Registry
 from .pages import Page
@@ -23,10 +27,21 @@ PageCheck = Callable[[Registry, Page], Iterable[Finding]]
 RegistryCheck = Callable[[Registry], Iterable[Finding]]
 
 # One entry per check family. Page checks see one page; registry checks see the registry alone.
-PAGE_CHECKS: list[PageCheck] = [check_references]
-REGISTRY_CHECKS: list[RegistryCheck] = []
-PAGE_CHECKS += [check_names, check_quotes, check_uncited]
-REGISTRY_CHECKS += [check_unused_sources]
+PAGE_CHECKS: list[PageCheck] = [
+    check_references,            # text against value inside {fact} references
+    check_titles_and_existence,  # titles held at the date in question; anachronisms
+    check_superseded_reuse,      # known-wrong values back in the prose
+    check_names,                 # spellings, near-misses, capitalisation
+    check_quotes,                # quotations in prose
+    check_uncited,               # claims outside any reference
+]
+REGISTRY_CHECKS: list[RegistryCheck] = [
+    check_series, check_terms,  # chronology
+    check_derived,              # durations, anniversaries, counts
+    check_lifetimes,            # births, deaths, posthumous titles
+    check_existence,            # offices and organisations within their existence
+    check_unused_sources,
+]
 
 
 @dataclass(frozen=True)
