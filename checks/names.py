@@ -76,7 +76,7 @@ def check_names(registry: Registry, page: Page) -> list[Finding]:
                     findings.append(finding)
         findings.extend(_near_misses(registry, run, text, exact_spans))
         findings.extend(_capitalisation(run, text))
-    return findings
+    return sorted(findings, key=Finding.sort_key)
 
 
 def _forms(registry: Registry) -> list[tuple[NameForm, re.Pattern[str]]]:
