@@ -34,7 +34,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
+    schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
+    schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
     return parser
+
+
+def run_schema(target: Path | None) -> int:
+    import json
+
+    from .atomic import write_atomically
+    from .schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomically(target, text)
+        except OSError as exc:
+            sys.stderr.write(f"factcheck: cannot write {target}: {exc.strerror}\n")
+            return EXIT_CANNOT_RUN
+    return EXIT_OK
 
 
 def run_check(root: Path, fmt: str) -> int:
@@ -61,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args.root, args.format)
+        if args.command == "schema":
+            return run_schema(args.write)
         if args.command == "codes":
             sys.stdout.write(format_codes())
             return EXIT_OK
