@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .codes import Code
 from .findings import Finding
+from .exports import TIMELINE_TAG, timeline_date
 from .model import Registry
 
 
@@ -44,3 +45,11 @@ def check_terms(registry: Registry) -> list[Finding]:
 
 def _date_key(fact) -> str:
     return next(k for k in ("date", "founded", "created", "born") if getattr(fact, k) is not None)
+
+
+def check_timeline_dates(registry: Registry) -> list[Finding]:
+    """Every fact tagged for the timeline must have a date that places it."""
+    return [Finding(Code.TIMELINE_UNDATED, fact.location,
+                    f"fact '{fact.id}' is tagged timeline but has no date to place it", fact=fact.id)
+            for fact in sorted(registry.facts.values(), key=lambda f: f.id)
+            if TIMELINE_TAG in fact.tags and timeline_date(fact) is None]

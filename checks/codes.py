@@ -93,6 +93,14 @@ class Code(enum.Enum):
     SUPERSEDED_REUSED = ("superseded.reused", Severity.ERROR,
                          "A value the registry marks as superseded (known wrong) reappears next to its fact.")
 
+    # Timeline and page metadata
+    TIMELINE_UNDATED = ("timeline.undated", Severity.WARNING,
+                        "A fact tagged 'timeline' has no date to place it on the timeline.")
+    TIMELINE_TEMPLATE = ("timeline.template", Severity.WARNING,
+                         "A timeline template has a Jinja error (reported by the build, which then skips it).")
+    PAGE_AS_OF = ("page.as-of", Severity.WARNING,
+                  "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+
     @classmethod
     def by_code(cls, code: str) -> "Code":
         for member in cls:

@@ -131,3 +131,12 @@ def check_superseded_reuse(registry: Registry, page: Page) -> list[Finding]:
                                                 related=old.location))
                         break
     return findings
+
+
+def check_front_matter(registry: Registry, page: Page) -> list[Finding]:
+    """The page's as-of date must be a day: titles are checked against it."""
+    if page.as_of is None or _as_of(page) is not None:
+        return []
+    line = page.front_matter_lines.get("as_of", 1)
+    return [Finding(Code.PAGE_AS_OF, Location(page.path, line),
+                    f"front matter as_of: '{page.as_of}' is not a day; write YYYY-MM-DD")]

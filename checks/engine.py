@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .agreement import check_references
-from .chronology import check_series, check_terms
+from .chronology import check_series, check_terms, check_timeline_dates
 from .codes import Severity
-from .context import check_superseded_reuse, check_titles_and_existence
+from .context import check_front_matter, check_superseded_reuse, check_titles_and_existence
 from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
 from .names import check_names
 from .quotes import check_quotes
@@ -34,9 +34,11 @@ PAGE_CHECKS: list[PageCheck] = [
     check_names,                 # spellings, near-misses, capitalisation
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference
+    check_front_matter,          # the page's as-of date
 ]
 REGISTRY_CHECKS: list[RegistryCheck] = [
     check_series, check_terms,  # chronology
+    check_timeline_dates,       # everything on the timeline can be placed
     check_derived,              # durations, anniversaries, counts
     check_lifetimes,            # births, deaths, posthumous titles
     check_existence,            # offices and organisations within their existence

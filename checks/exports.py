@@ -41,11 +41,6 @@ def timeline_facts(reg: Registry) -> list[Fact]:
     return sorted(dated, key=lambda f: (timeline_date(f).lower, timeline_date(f).upper, f.id))
 
 
-def undated_timeline_facts(reg: Registry) -> list[Fact]:
-    return sorted((f for f in reg.facts.values() if TIMELINE_TAG in f.tags and timeline_date(f) is None),
-                  key=lambda f: f.id)
-
-
 # -- facts.json ------------------------------------------------------------------------------
 def date_json(date: FactDate) -> dict[str, str]:
     return {"edtf": date.edtf, "earliest": date.lower.isoformat(), "latest": date.upper.isoformat(),

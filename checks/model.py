@@ -148,6 +148,7 @@ class SourceClaim:
     facts: tuple[str, ...]
     omitted: str | None
     location: Location
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

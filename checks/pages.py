@@ -57,6 +57,8 @@ class Page:
     path: str  # relative to the project root
     docname: str
     front_matter: dict = field(default_factory=dict)
+    # key -> line of that key in the front matter
+    front_matter_lines: dict = field(default_factory=dict)
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
     not_claims: tuple[TextRun, ...] = ()
@@ -89,15 +91,21 @@ def extract_page(text: str, path: str, docname: str) -> Page:
     collector = _Collector(path, text)
     tokens = _parser().parse(text, {})
     front: dict = {}
+    front_lines: dict[str, int] = {}
     for tok in tokens:
         if tok.type == "front_matter":
+            for number, line in enumerate(tok.content.splitlines(), start=2):  # line 1 is '---'
+                key = re.match(r"^([A-Za-z_][\w-]*):", line)
+                if key:
+                    front_lines.setdefault(key.group(1), number)
             try:
                 loaded = yaml.load(tok.content, Loader=yaml.BaseLoader)  # strings only, no tags
             except yaml.YAMLError:
                 loaded = None
             front = loaded if isinstance(loaded, dict) else {}
     collector.walk(tokens, 0)
-    return Page(path=path, docname=docname, front_matter=front, references=tuple(collector.references),
+    return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
+                references=tuple(collector.references),
                 runs=tuple(collector.runs), not_claims=tuple(collector.not_claims))
 
 

@@ -153,9 +153,11 @@ class _Loader:
             self.references.append((Location(path, raw["source"].line), "source", values["source"]))
             for ref in raw.get("facts", []):
                 self.references.append((Location(path, ref.line), "fact", str(ref)))
+            for ref in raw.get("evidence", []):
+                self.references.append((Location(path, ref.line), "source", str(ref)))
             self.claims[fid] = SourceClaim(id=fid, source=values["source"], quote=values["quote"],
                                            facts=tuple(values.get("facts", ())), omitted=values.get("omitted"),
-                                           location=loc)
+                                           evidence=tuple(values.get("evidence", ())), location=loc)
             return
         self.load_fact(fid, kind, raw, values, lines, path, loc)
 

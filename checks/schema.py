@@ -150,6 +150,8 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "quote": FieldSpec("text", True, "A short exact excerpt that identifies the claim."),
     "facts": FieldSpec("fact-refs", False, "Facts that state the claim in the explainer."),
     "omitted": FieldSpec("text", False, "Why the explainer leaves the claim out."),
+    "evidence": FieldSpec("source-refs", False,
+                          "Sources for a claim the prose paraphrases without a checkable fact."),
 }
 
 RECORD_FIELDS: dict[str, dict[str, FieldSpec]] = {

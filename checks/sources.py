@@ -20,6 +20,7 @@ def check_unused_sources(registry: Registry) -> list[Finding]:
     used = {sid for f in registry.facts.values() for sid in f.sources}
     used |= {s.source for f in registry.facts.values() for s in f.superseded}
     used |= {c.source for c in registry.claims.values()}
+    used |= {sid for c in registry.claims.values() for sid in c.evidence}
     return [
         Finding(Code.SOURCE_UNUSED, registry.sources[sid].location,
                 f"source {sid} is cited by no fact: cite it in a fact's sources, or remove it")

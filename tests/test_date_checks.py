@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from checks.engine import check_page, check_registry
 from checks.pages import extract_page

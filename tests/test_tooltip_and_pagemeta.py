@@ -119,7 +119,7 @@ def test_a_bad_as_of_date_is_a_one_line_warning(make_app, project):
     index.write_text(index.read_text().replace("as_of: 2016-05-06", "as_of: 6 May 2016"))
     warnings = build(make_app, project)
     lines = [w for w in warnings.splitlines() if "as_of" in w]
-    assert len(lines) == 1 and "index.md:1" in lines[0] and "[factcheck.page.as-of]" in lines[0], warnings
+    assert len(lines) == 1 and "index.md:2" in lines[0] and "[factcheck.page.as-of]" in lines[0], warnings
     assert "page-as-of" not in page(project, "index.html")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder

@@ -14,14 +14,12 @@ import datetime as dt
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from ..dates import InvalidDate, parse_day
 from ..render import render_superseded, render_value
 from .domain import FactDomain
-from .state import WARNING_TYPE, registry
+from .state import registry
 
-logger = logging.getLogger(__name__)
 
 
 def as_of_date(value) -> dt.date:
@@ -50,9 +48,8 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     if raw is not None:
         try:
             day = as_of_date(raw)
-        except InvalidDate as exc:
-            logger.warning(f"front matter as_of: {exc}", type=WARNING_TYPE, subtype="page.as-of",
-                           location=(docname, 1))
+        except InvalidDate:
+            pass  # reported by the engine as page.as-of, at the front matter's line
         else:
             text = f"{day.day} {day.strftime('%B')} {day.year}"
             para = nodes.paragraph("", "", classes=["page-as-of"])

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -39,7 +38,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
-from ..exports import TIMELINE_TAG, timeline_date, timeline_facts, undated_timeline_facts
+from ..codes import Code
+from ..exports import TIMELINE_TAG, timeline_date, timeline_facts
 from ..model import Registry
 from .domain import FactDomain
 from .state import WARNING_TYPE, registry
@@ -106,7 +106,7 @@ class SafeTimeline(TimelineDirective):
         except jinja2.TemplateError as exc:
             where = f" (line {exc.lineno} of the template)" if getattr(exc, "lineno", None) else ""
             logger.warning(f"timeline template error: {exc.message or exc}{where}", type=WARNING_TYPE,
-                           subtype="timeline.template", location=self.get_location())
+                           subtype=Code.TIMELINE_TEMPLATE.code, location=self.get_location())
             return []
         for option in ("events", "template"):
             given = self.options.get(option)
@@ -134,11 +134,6 @@ class FactTimeline(SafeTimeline):
         reg = registry(self.config)
         domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
         docname = self.env.docname
-        for fact in undated_timeline_facts(reg):
-            logger.warning(f"fact '{fact.id}' is tagged timeline but has no date to place it",
-                           type=WARNING_TYPE, subtype="timeline.undated",
-                           location=f"{Path(self.config.factcheck_root) / fact.location.path}:"
-                                    f"{fact.location.line}")
         data = events(reg)
         for fact in timeline_facts(reg):
             domain.note_usage(docname, fact.id, fact.digest)
