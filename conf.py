@@ -37,6 +37,7 @@ if _os.environ.get("EXPLAINER_REPOSITORY"):
 # --- PDF (LaTeX builder, LuaLaTeX) and release stamp: `make pdf`; see tools/ensure-system-packages ---
 # Version from the git tag on HEAD (else pyproject.toml); date from SOURCE_DATE_EPOCH (else the
 # last commit), so two builds of one commit give byte-identical PDFs.
+import hashlib as _hashlib
 from pathlib import Path as _Path
 
 from checks import buildinfo as _buildinfo
@@ -63,6 +64,7 @@ _CJK_FALLBACKS = r"""
   luaotfload.add_fallback("cjkmono", {"Noto Sans Mono CJK KR:mode=node;"})
 }
 """
+_PDF_ID = _hashlib.md5(f"{project} {release} {release_date}".encode()).hexdigest().upper()
 latex_elements = {
     "extraclassoptions": "openany,oneside",
     "papersize": "a4paper",
@@ -82,11 +84,13 @@ latex_elements = {
 """,
     "preamble": r"""
 \tracinglostchars=3
+% The PDF's /ID from the version and date, not from the output path: builds anywhere are identical.
+\pdfvariable trailerid {[<@PDF_ID@> <@PDF_ID@>]}
 % The timeline (a container with class "timeline"): a dated list, kept from breaking mid-entry.
 \makeatletter
 \@ifundefined{sphinxclasstimeline}{\newenvironment{sphinxclasstimeline}{\par\medskip}{\par\medskip}}{}
 \makeatother
-""",
+""".replace("@PDF_ID@", _PDF_ID),
     "printindex": "",
 }
 latex_domain_indices = False
