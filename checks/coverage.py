@@ -28,7 +28,7 @@ from .findings import Finding, Location
 from .model import NAMED_KINDS, Registry
 from .pages import Page
 from .prose import find_dates, find_numbers
-from .spans import location_at, name_forms, phrase_pattern, prose, referenced_lines
+from .spans import fold, location_at, name_forms, phrase_pattern, prose, referenced_lines
 
 UNIT_WORDS = frozenset(
     "people persons members delegates representatives participants candidates officials workers "
@@ -87,7 +87,8 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
         return []
     plural, singular = _units(registry)
     first_ref = referenced_lines(page)
-    forms = [(f, phrase_pattern(f.text)) for f in name_forms(registry, NAMED_KINDS)]
+    forms = sorted(((f, phrase_pattern(f.text)) for f in name_forms(registry, NAMED_KINDS)),
+                   key=lambda fp: -len(fp[0].text))  # longest name first: one claim per name
     claims: list[Claim] = []
     for run in page.runs:
         text = prose(run)
@@ -106,7 +107,9 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
             if unit in plural or (hyphen and unit in singular) or unit == "per cent":
                 claims.append(Claim("number", f"{n.text}{m.group(0)}", location_at(run, n.start), None, False))
         taken: list[tuple[int, int]] = []
-        for form, pattern in sorted(forms, key=lambda fp: -len(fp[0].text)):  # longest name first
+        for form, pattern in forms:
+            if fold(form.text).split()[0] not in text:  # quick filter before the regex
+                continue
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

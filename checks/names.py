@@ -65,22 +65,25 @@ CAPITALISATION: tuple[CapitalisationRule, ...] = (
 def check_names(registry: Registry, page: Page) -> list[Finding]:
     findings: list[Finding] = []
     forms = _forms(registry)
+    targets = _targets(_target_names(registry))
     for run in page.runs:
         text = prose(run)
         exact_spans: list[tuple[int, int]] = []
         for form, pattern in forms:
+            if form.text.split()[0] not in text:  # quick filter before the regex
+                continue
             for m in pattern.finditer(text):
                 exact_spans.append((m.start(), m.end()))
                 finding = _form_finding(form, m.group(0), run, m.start())
                 if finding:
                     findings.append(finding)
-        findings.extend(_near_misses(registry, run, text, exact_spans))
+        findings.extend(_near_misses(registry, targets, run, text, exact_spans))
         findings.extend(_capitalisation(run, text))
     return sorted(findings, key=Finding.sort_key)
 
 
 def _forms(registry: Registry) -> list[tuple[NameForm, re.Pattern[str]]]:
-    return [(f, phrase_pattern(f.text)) for f in name_forms(registry)]
+    return [(NameForm(fold(f.text), f.fact, f.status), phrase_pattern(f.text)) for f in name_forms(registry)]
 
 
 def _squash(name: str) -> str:
@@ -153,9 +156,9 @@ def _inflected(candidate: str, name: str) -> bool:
     return cw[-1].startswith(nw[-1][:-1])
 
 
-def _near_misses(registry: Registry, run: TextRun, text: str, exact: list[tuple[int, int]]) -> list[Finding]:
-    targets = _targets(_target_names(registry))
-    known = {t.casefold() for group in targets.values() for t, _ in group} | DISTINCT_NAMES
+def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], run: TextRun, text: str,
+                 exact: list[tuple[int, int]]) -> list[Finding]:
+    known = _known(targets)
     tokens = _tokens(text)
     findings = []
     taken_until = -1
@@ -190,6 +193,10 @@ def _near_misses(registry: Registry, run: TextRun, text: str, exact: list[tuple[
             taken_until = end
             break
     return findings
+
+
+def _known(targets: dict[int, list[tuple[str, str]]]) -> set[str]:
+    return {t.casefold() for group in targets.values() for t, _ in group} | DISTINCT_NAMES
 
 
 def _fact_named(registry: Registry, name: str) -> Fact | None:
