@@ -21,6 +21,9 @@ _SKIP = {"_build", "_static", "_templates", "node_modules"}
 class Project:
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))  # accept a str too
+
     @property
     def docs_dir(self) -> Path:
         return self.root / DOCS_DIR
