@@ -87,7 +87,8 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
         return []
     plural, singular = _units(registry)
     first_ref = referenced_lines(page)
-    forms = sorted(((f, phrase_pattern(f.text)) for f in name_forms(registry, NAMED_KINDS)),
+    forms = sorted(((f, phrase_pattern(f.text)) for f in name_forms(registry, NAMED_KINDS)
+                    if f.status != "rejected"),  # a rejected spelling is name.rejected's finding
                    key=lambda fp: -len(fp[0].text))  # longest name first: one claim per name
     claims: list[Claim] = []
     for run in page.runs:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from .codes import Code
 from .findings import Finding
-from .model import Fact, Registry
+from .model import Registry
 from .pages import Page, TextRun
 from .spans import NameForm, fold, location_at, name_forms, phrase_pattern, prose
 
@@ -131,29 +131,43 @@ def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 @lru_cache(maxsize=8)
-def _targets(names: tuple[tuple[str, str], ...]) -> dict[int, list[tuple[str, str]]]:
-    """Registered names (and house terms) of two or more words, grouped by word count."""
-    by_len: dict[int, list[tuple[str, str]]] = {}
-    for text, suggestion in names:
-        n = len(text.split())
+def _targets(names: tuple[tuple[str, str, str | None], ...]) -> dict[int, list[tuple[str, str, str | None]]]:
+    """Registered names (and house terms) of two or more words, grouped by word count:
+    (form, what to suggest for it, fact id)."""
+    by_len: dict[int, list[tuple[str, str, str | None]]] = {}
+    for target in names:
+        n = len(target[0].split())
         if n >= 2:
-            by_len.setdefault(n, []).append((text, suggestion))
+            by_len.setdefault(n, []).append(target)
     return by_len
 
 
-def _target_names(registry: Registry) -> tuple[tuple[str, str], ...]:
-    pairs = [(fold(f.text), f.fact.name or f.text) for f in name_forms(registry)]
-    pairs += [(t, t) for t in HOUSE_TERMS]
-    return tuple(dict.fromkeys(pairs))
+def _target_names(registry: Registry) -> tuple[tuple[str, str, str | None], ...]:
+    """Each form with its suggestion: the form itself where house style accepts it, else the
+    canonical name (for rejected spellings and variants that house style does not write)."""
+    targets = []
+    for f in name_forms(registry):
+        fine = f.status in ("canonical", "short") or (f.status == "accepted" and not wants_canonical(f))
+        targets.append((fold(f.text), f.text if fine else f.fact.name or f.text, f.fact.id))
+    targets += [(t, t, None) for t in HOUSE_TERMS]
+    return tuple(dict.fromkeys(targets))
+
+
+_INFLECTIONS = ("s", "es")
+_VOWEL_INFLECTIONS = ("n", "ns")  # Korea -> Korean(s); not Un -> Unn
 
 
 def _inflected(candidate: str, name: str) -> bool:
-    """'North Korean' for 'North Korea', 'Secretaries' for 'Secretary': a longer last word that
-    keeps all but at most the last letter of the name's last word."""
+    """'North Korean' for 'North Korea', 'Councils' for 'Council', 'Secretaries' for 'Secretary':
+    the name with an ending added to its last word (a doubled letter is still a slip)."""
     cw, nw = candidate.casefold().split(), name.casefold().split()
-    if cw[:-1] != nw[:-1] or len(cw[-1]) <= len(nw[-1]):
+    if cw[:-1] != nw[:-1]:
         return False
-    return cw[-1].startswith(nw[-1][:-1])
+    last, base = cw[-1], nw[-1]
+    if base.endswith("y") and last == base[:-1] + "ies":
+        return True
+    endings = _INFLECTIONS + (_VOWEL_INFLECTIONS if base[-1:] in "aeiou" else ())
+    return any(last == base + ending for ending in endings)
 
 
 def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], run: TextRun, text: str,
@@ -170,12 +184,14 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             if len(window) < n or any(t[3] for t in window[:-1]):
                 continue
             end = window[-1][1]
-            if any(a < end and start < b for a, b in exact):
+            # a registered name straddling the window's edge: the window is not one name
+            if any(a < end and start < b and (a < start or b > end) for a, b in exact) \
+                    or (start, end) in exact:
                 continue
             candidate = " ".join(t[2] for t in window)
             if candidate.casefold() in known:
                 continue
-            choices = [t for t, _ in targets[n]]
+            choices = [t[0] for t in targets[n]]
             match = process.extractOne(candidate, choices, scorer=fuzz.ratio, processor=str.casefold,
                                        score_cutoff=NEAR_MISS_THRESHOLD)
             if not match:
@@ -183,8 +199,8 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             name = match[0]
             if re.sub(r"\D", "", candidate) != re.sub(r"\D", "", name) or _inflected(candidate, name):
                 continue
-            suggestion = targets[n][match[2]][1]
-            fact = _fact_named(registry, suggestion)
+            _, suggestion, fact_id = targets[n][match[2]]
+            fact = registry.facts.get(fact_id) if fact_id else None
             findings.append(Finding(
                 Code.NAME_NEAR_MISS, location_at(run, start),
                 f"'{candidate}' is not a registered name; did you mean '{suggestion}'?",
@@ -195,15 +211,8 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
     return findings
 
 
-def _known(targets: dict[int, list[tuple[str, str]]]) -> set[str]:
-    return {t.casefold() for group in targets.values() for t, _ in group} | DISTINCT_NAMES
-
-
-def _fact_named(registry: Registry, name: str) -> Fact | None:
-    for fid in sorted(registry.facts):
-        if registry.facts[fid].name == name:
-            return registry.facts[fid]
-    return None
+def _known(targets: dict[int, list[tuple[str, str, str | None]]]) -> set[str]:
+    return {t[0].casefold() for group in targets.values() for t in group} | DISTINCT_NAMES
 
 
 # --- capitalisation ---------------------------------------------------------------------------

@@ -77,6 +77,16 @@ FACTS = """\
   sources: [src-a]
   status: verified
   verified: 2026-11-28
+- id: arirang
+  kind: event
+  date: 2002
+  name: Arirang Mass Games
+  label: Arirang Mass Games first staged
+  variants:
+    accepted: [Arirang]
+  sources: [src-a]
+  status: verified
+  verified: 2026-11-28
 - id: quote-living
   kind: quotation
   text: Our Party maintains the improvement of the people's living conditions as the most important of the numerous state affairs.

@@ -79,6 +79,8 @@ def test_names_inside_quotations_code_and_urls_are_not_read(registry):
     ("Kim Jong Ul", "Kim Jong Il"),
     ("Workers Party", "Workers' Party"),  # missing apostrophe (house term)
     ("Kim Jong-um", "Kim Jong Un"),      # slip in a variant: suggest the canonical name
+    ("Kim Jong Unn", "Kim Jong Un"),     # a doubled letter is a slip, not an ending
+    ("Arirang Mass Game", "Arirang Mass Games"),  # even where a shorter registered name ("Arirang") sits inside
 ])
 def test_near_misses_are_flagged_with_a_suggestion(registry, slip, meant):
     [f] = findings(registry, f"Later {slip} spoke.\n")
