@@ -147,9 +147,13 @@ def measure_page(registry: Registry, page: Page) -> PageCoverage:
     return PageCoverage(page.path, refs + len(claims), refs + sum(c.cited for c in claims), claims_checked(page))
 
 
-def check_unstated(registry: Registry, pages: Iterable[Page]) -> list[Finding]:
-    """Every source claim that lists facts must have at least one of them referenced on a page."""
-    referenced = {ref.fact_id for page in pages for ref in page.references}
+def check_unstated(registry: Registry, referenced: Iterable[str]) -> list[Finding]:
+    """Every source claim that lists facts must have at least one of them referenced on a page.
+
+    ``referenced``: the ids of every fact referenced on any page (the CLI takes them from the pages,
+    the Sphinx build from what each page recorded as it was read).
+    """
+    referenced = set(referenced)
     findings = []
     for cid in sorted(registry.claims):
         claim = registry.claims[cid]

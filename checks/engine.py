@@ -55,17 +55,31 @@ class Settings:
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
 
 
-def _stale(registry: Registry, pages: list[Page], settings: Settings) -> list[Finding]:
+def _stale(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
     return check_stale(registry, settings.today, settings.stale_after_days) if settings.today else []
 
 
-def _unstated(registry: Registry, pages: list[Page], settings: Settings) -> list[Finding]:
-    return check_unstated(registry, pages)
+def _unstated(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
+    return check_unstated(registry, referenced)
 
 
-ProjectCheck = Callable[[Registry, "list[Page]", Settings], Iterable[Finding]]
-# Project checks need every page at once (so they run in the CLI, not per page in Sphinx).
+ProjectCheck = Callable[[Registry, frozenset[str], Settings], Iterable[Finding]]
+# Project checks need to know every page's references at once: the CLI has all pages; the Sphinx
+# build passes what each page recorded as it was read (see check_whole_project).
 PROJECT_CHECKS: list[ProjectCheck] = [_stale, _unstated]
+
+
+def referenced_ids(pages: Iterable[Page]) -> frozenset[str]:
+    return frozenset(ref.fact_id for page in pages for ref in page.references)
+
+
+def check_whole_project(registry: Registry, referenced: Iterable[str],
+                        settings: Settings | None = None) -> list[Finding]:
+    """Registry checks plus the checks that need every page's references."""
+    findings = check_registry(registry)
+    for project_check in PROJECT_CHECKS:
+        findings.extend(project_check(registry, frozenset(referenced), settings or Settings()))
+    return sorted(set(findings), key=Finding.sort_key)
 
 
 @dataclass(frozen=True)
@@ -106,9 +120,7 @@ def check_registry(registry: Registry) -> list[Finding]:
 
 
 def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None) -> Report:
-    findings = check_registry(registry)
-    for project_check in PROJECT_CHECKS:
-        findings.extend(project_check(registry, pages, settings or Settings()))
+    findings = check_whole_project(registry, referenced_ids(pages), settings)
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),

@@ -8,6 +8,7 @@ import pytest
 
 from checks.cli import main
 from checks.coverage import check_uncited, check_unstated, measure_page, page_claims
+from checks.engine import referenced_ids
 from prose_registry import FACTS, SOURCES, make_registry, page
 
 
@@ -91,8 +92,8 @@ def test_share_counts_references_and_prose_claims(registry):
 def test_source_claims_with_facts_must_be_stated_on_some_page(registry):
     stated = page("{fact}`delegates-7` came.\n")
     silent = page("Nothing here.\n")
-    assert check_unstated(registry, [silent, stated]) == []
-    [f] = check_unstated(registry, [silent])
+    assert check_unstated(registry, referenced_ids([silent, stated])) == []
+    [f] = check_unstated(registry, referenced_ids([silent]))
     assert (f.code.code, f.location.path, f.fact) == ("coverage.unstated", "facts/sources.yaml", "delegates-7")
 
 

@@ -71,3 +71,18 @@ def test_registry_error_is_reported_at_file_and_line(make_app, basic_project):
     (basic_project / "facts" / "facts.yaml").write_text("- id: x\n  kind: event\n  colour: red\n")
     app = build(make_app, basic_project)
     assert re.search(r"facts/facts\.yaml:3: WARNING: unknown key 'colour'", warnings(app))
+
+
+def test_checks_that_need_every_page_run_in_the_build(make_app, basic_project):
+    """coverage.unstated needs all pages' references: the build gathers them as pages are read."""
+    with (basic_project / "facts" / "sources.yaml").open("a") as f:
+        f.write("- id: claim-congress-1\n  kind: source-claim\n  source: src-b\n"
+                "  quote: the first congress met in 1946\n  facts: [congress-1]\n")
+    app = build(make_app, basic_project)
+    assert re.search(r"facts/sources\.yaml:14: WARNING: source claim claim-congress-1 lists congress-1, but no page "
+                     r"references any of them \[factcheck\.coverage\.unstated\]", warnings(app)), warnings(app)
+    app.cleanup()
+    page = basic_project / "docs" / "history.md"
+    page.write_text(page.read_text() + "\nThe first met in {fact}`1946 <congress-1>`.\n")
+    app = build(make_app, basic_project)
+    assert "coverage.unstated" not in warnings(app)

@@ -7,7 +7,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..engine import check_page, check_registry
+from ..engine import check_page, check_whole_project
 from ..findings import Finding
 from ..pages import extract_page
 from .state import WARNING_TYPE, project_of, registry
@@ -37,12 +37,16 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     except ValueError:
         rel = path.as_posix()
     page = extract_page(source[0], rel, docname)
+    app.env.domains["fact"].note_references(docname, {ref.fact_id for ref in page.references})
     for finding in check_page(registry(app.config), page):
         emit(finding, (docname, finding.location.line))
 
 
 def check_whole_registry(app: Sphinx, env) -> None:
-    """``env-check-consistency``: registry-level findings, reported on every build."""
+    """``env-check-consistency``: registry findings and those that need every page's references,
+    reported on every build. (The age check is left to ``factcheck``: a build must not change with
+    the calendar.)"""
     project = project_of(app.config)
-    for finding in check_registry(registry(app.config)):
+    referenced = env.domains["fact"].referenced()
+    for finding in check_whole_project(registry(app.config), referenced):
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")

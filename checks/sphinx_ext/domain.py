@@ -39,17 +39,25 @@ class FactDomain(Domain):
         "places": {},
         # docname -> registry hash, for pages that list the whole registry
         "listings": {},
+        # docname -> ids of the facts its source references (for checks that need every page)
+        "referenced": {},
         # fact id -> (docname of the facts page that lists it, label); sources likewise
         "fact_pages": {},
         "source_pages": {},
     }
-    data_version = 1
+    data_version = 2
 
     # -- recording ------------------------------------------------------------------------
     def note_usage(self, docname: str, fact_id: str, digest: str, anchor: str | None = None) -> None:
         self.data["usage"].setdefault(docname, {})[fact_id] = digest
         if anchor:
             self.data["places"].setdefault(docname, []).append((fact_id, anchor))
+
+    def note_references(self, docname: str, fact_ids: set[str]) -> None:
+        self.data["referenced"][docname] = sorted(fact_ids)
+
+    def referenced(self) -> set[str]:
+        return {fid for ids in self.data["referenced"].values() for fid in ids}
 
     def note_listing(self, docname: str, registry_digest: str) -> None:
         self.data["listings"][docname] = registry_digest
@@ -78,7 +86,7 @@ class FactDomain(Domain):
 
     # -- Sphinx protocol ----------------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("usage", "places", "listings"):
+        for key in ("usage", "places", "listings", "referenced"):
             self.data[key].pop(docname, None)
         for key in ("fact_pages", "source_pages"):
             for obj_id in [k for k, (d, _) in self.data[key].items() if d == docname]:
@@ -86,7 +94,7 @@ class FactDomain(Domain):
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         docs = set(docnames)
-        for key in ("usage", "places", "listings"):
+        for key in ("usage", "places", "listings", "referenced"):
             for doc, value in otherdata[key].items():
                 if doc in docs:
                     self.data[key][doc] = value
