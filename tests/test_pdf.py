@@ -119,6 +119,18 @@ def test_facts_carry_their_sources_as_footnotes(pdf_text: str, registry):
     assert _contains(pdf_text, f"\u201c{title}\u201d")
 
 
+def test_timeline_is_a_dated_list_in_order(explainer_pdf: Path):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(explainer_pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    chapter = text[text.index("\nTIMELINE\n"):]
+    # an entry: a bullet, a date alone on its line (day, month, year or a range), its footnote number
+    dates = re.findall(r"^\u2022 ([\d\u2013 ]*(?:[A-Z][a-z]+ )?[\d\u2013 ]*\d{4}(?: \u2013 [\w ]+\d{4})?) ?\d*$",
+                       chapter, re.M)
+    years = [int(re.search(r"\d{4}", d).group()) for d in dates]
+    assert len(years) >= 10, dates
+    assert years == sorted(years)
+
+
 def test_page_count_outline_and_links(explainer_pdf: Path, explainer: Path):
     reader = PdfReader(explainer_pdf)
     assert 20 <= len(reader.pages) <= 400
