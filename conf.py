@@ -3,7 +3,7 @@
 from checks import __version__
 from checks.pages import MYST_EXTENSIONS
 
-project = "The 7th Congress of the Workers' Party of Korea"
+project = "The 7th Congress of the Workers’ Party of Korea"
 author = "congress-explainer contributors"
 copyright = "2026, congress-explainer contributors"
 version = release = __version__

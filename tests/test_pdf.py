@@ -84,7 +84,7 @@ def _contains(text: str, phrase: str) -> bool:
 
 def test_title_page_has_title_version_and_date(pdf_text: str, explainer: Path):
     head = pdf_text[:400]
-    assert "The 7th Congress of the Workers' Party of Korea" in head
+    assert "The 7th Congress of the Workers’ Party of Korea" in head
     assert f"Version {buildinfo.version(explainer)}" in head
     assert "14 November 2023" in head  # SOURCE_DATE_EPOCH, in house style
 
