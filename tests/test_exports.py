@@ -164,7 +164,7 @@ def test_built_site_has_the_open_data(make_app, project):
     # objects.inv lists facts and sources for intersphinx.
     with open(out / "objects.inv", "rb") as stream:
         inv = InventoryFile.load(stream, "https://explainer.example.org", lambda base, uri: f"{base}/{uri}")
-    assert inv["fact:fact"]["congress-7"][2] == "https://explainer.example.org/facts.html#fact-congress-7"
+    assert inv["fact:fact"]["congress-7"].uri == "https://explainer.example.org/facts.html#fact-congress-7"
     assert set(inv["fact:fact"]) == {"congress-5", "congress-6", "congress-7", "conference-2",
                                      "founding-party", "kim-il-sung", "speech-living-standards"}
     assert "hrw-qa-2016" in inv["fact:source"]
