@@ -15,8 +15,9 @@ from .codes import Code
 from .findings import Finding, Location
 from .model import Fact, Registry
 from .pages import Page, Reference
+from .prose import find_dates
 from .render import format_number
-from .text import normalise
+from .text import normalise, strip_possessive
 
 
 def prose_by_line(page: Page) -> dict[int, str]:
@@ -44,10 +45,11 @@ def _as_of(page: Page) -> dt.date | None:
         return None
 
 
-def _date_in_question(line_refs: list[tuple[Reference, Fact]], page: Page):
-    """(lower, upper, what) of the date the line speaks of."""
+def _date_in_question(line_refs: list[tuple[Reference, Fact]], page: Page, exclude: str | None = None):
+    """(lower, upper, what) of the date the line speaks of: a dated event referenced on it (other
+    than ``exclude``), else the page's as-of date."""
     for _, fact in line_refs:
-        if fact.kind == "event" and fact.date is not None:
+        if fact.kind == "event" and fact.date is not None and fact.id != exclude:
             return fact.date.lower, fact.date.upper, f"{fact.id} ({fact.date.house_style()})"
     as_of = _as_of(page)
     return (as_of, as_of, f"the page's as-of date ({as_of.isoformat()})") if as_of else None
@@ -62,12 +64,15 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
         lower, upper, what = when
         people = [fact for _, fact in line_refs if fact.kind == "person"]
         for ref, fact in line_refs:
-            start = fact.created if fact.kind == "office" else fact.founded if fact.kind == "organisation" else None
-            end = fact.abolished if fact.kind == "office" else fact.dissolved if fact.kind == "organisation" else None
+            start, end = _existence(fact, ref)
             # Naming something before it existed. (After it ended is history, not an anachronism.)
-            if start is not None and upper < start.lower and not _is_future_tense(page, line):
+            named_at = _date_in_question(line_refs, page, exclude=fact.id) if fact.kind == "event" else when
+            # A line that also states the thing's own date is comparing dates, not misdating it.
+            states_own_date = any(r.fact_id == fact.id and r.words and find_dates(r.words) for r, _ in line_refs)
+            if start is not None and named_at is not None and named_at[1] < start.lower \
+                    and not states_own_date and not _is_future_tense(page, line):
                 findings.append(Finding(Code.EXISTENCE_ANACHRONISM, ref.location,
-                                        f"{fact.name} is named at {what}, before it existed "
+                                        f"{fact.name} is named at {named_at[2]}, before it existed "
                                         f"({start.house_style()})", fact=fact.id, related=fact.location))
             # A title is read as given to a person only when the line names exactly one person;
             # with several, which title goes to whom is for a reader, not a pattern, to decide.
@@ -91,6 +96,19 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
                                             f"{person.name} did not hold {fact.name} at {what} (held: {spans})",
                                             fact=fact.id, related=fact.location))
     return findings
+
+
+def _existence(fact: Fact, ref: Reference):
+    """(start, end) of the thing a reference names: an office's or organisation's existence, or,
+    for an event named by its name ("the Arirang Mass Games"), the event's first date."""
+    if fact.kind == "office":
+        return fact.created, fact.abolished
+    if fact.kind == "organisation":
+        return fact.founded, fact.dissolved
+    if fact.kind == "event" and fact.date is not None and ref.words:
+        if strip_possessive(ref.words) in {normalise(n) for n in fact.names()}:
+            return fact.date, None
+    return None, None
 
 
 _LATER = re.compile(r"\b(later|would|went on to|since then|afterwards|subsequently|became|until)\b", re.IGNORECASE)

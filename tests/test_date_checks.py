@@ -91,6 +91,13 @@ REGISTRY = """\
     - {person: kim-jong-un, start: 2012-04-11, end: 2016-05-09}
   sources: [src]
   status: unverified
+- id: arirang
+  kind: event
+  label: First Arirang Mass Games
+  name: Arirang Mass Games
+  date: 2002
+  sources: [src]
+  status: unverified
 - id: eternal-president-declared
   kind: event
   label: Declared Eternal President
@@ -229,3 +236,14 @@ def test_known_wrong_value_back_in_prose(tmp_path):
     bad = page("He was made {fact}`Eternal President <eternal-president>` in 1988, "
                "{fact}`in September <eternal-president-declared>`.")
     assert "superseded.reused" in codes(check_page(reg, bad))
+
+
+def test_an_event_named_before_it_first_took_place(tmp_path):
+    reg = registry_with(tmp_path)
+    wrong = page("For the {fact}`1980 <congress-6>` congress, 50,000 people performed in the "
+                 "{fact}`Arirang Mass Games <arirang>`.")
+    (finding,) = [f for f in check_page(reg, wrong) if f.code.code == "existence.anachronism"]
+    assert "Arirang Mass Games is named at congress-6" in finding.message
+    right = page("The {fact}`Arirang Mass Games <arirang>` were first staged in {fact}`2002 <arirang>`, long after "
+                 "the {fact}`1980 <congress-6>` congress.")
+    assert "existence.anachronism" not in codes(check_page(reg, right))
