@@ -21,6 +21,7 @@ smartquotes = True
 html_theme = "furo"
 html_title = "The 7th Party Congress, explained"
 html_static_path = []
+html_favicon = "docs/_static/favicon.svg"
 html_last_updated_fmt = None
 # Reading: furo gives light and dark modes and search. "Edit this page" links go to the repository
 # named in EXPLAINER_REPOSITORY (a GitHub, GitLab or Bitbucket address, which furo understands,

@@ -119,10 +119,14 @@ class FactDomain(Domain):
         return []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        # Priority -1: in objects.inv (for intersphinx) but not among the search's object results.
+        # Sphinx 9.0's search mangles them: an anchor "fact-<id>" is shortened to "-" and rebuilt
+        # from the label, giving links to anchors that do not exist, and labels are HTML-escaped
+        # twice. The facts page's full text still makes every fact findable by its value.
         for fact_id, (doc, label) in sorted(self.data["fact_pages"].items()):
-            yield fact_id, label, "fact", doc, fact_anchor(fact_id), 1
+            yield fact_id, label, "fact", doc, fact_anchor(fact_id), -1
         for source_id, (doc, title) in sorted(self.data["source_pages"].items()):
-            yield source_id, title, "source", doc, source_anchor(source_id), 1
+            yield source_id, title, "source", doc, source_anchor(source_id), -1
 
 
 def provenance_title(registry: Registry, fact_id: str) -> str:
