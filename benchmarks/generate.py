@@ -83,9 +83,9 @@ class Fact:
     words: list[str] = field(default_factory=list)  # ways to write it in prose that agree with it
 
 
-def _date(rng: random.Random) -> tuple[str, list[str]]:
-    """An EDTF date and prose that agrees with it."""
-    year = rng.randint(1900, 2020)
+def _date(rng: random.Random, year: int | None = None) -> tuple[str, list[str]]:
+    """An EDTF date (in ``year`` if given) and prose that agrees with it."""
+    year = year if year is not None else rng.randint(1900, 2020)
     month = rng.randint(1, 12)
     day = rng.randint(1, calendar.monthrange(year, month)[1])
     name = calendar.month_name[month]
@@ -124,7 +124,7 @@ def make_facts(n: int, rng: random.Random) -> tuple[list[Fact], list[str]]:
             given = f"{rng.choice(GIVEN)} {rng.choice(GIVEN).lower()}"
             name = f"{rng.choice(SURNAMES)} {given.split()[0]} {given.split()[1].capitalize()}"
             variant = name.replace(" ", "-", 2).replace("-", " ", 1)
-            born, _ = _date(rng)
+            born, _ = _date(rng, rng.randint(1900, 1990))  # before any office is held (2016)
             yaml_text = (f"- id: {fid}\n  kind: person\n  label: {name} ({i})\n  name: {name}\n"
                          f"  born: {born.split('/')[0]}\n  variants:\n    accepted: [{variant}]\n" + common)
             facts.append(Fact(fid, kind, yaml_text, [name, f"{name}\u2019s", variant]))
@@ -144,8 +144,13 @@ def make_facts(n: int, rng: random.Random) -> tuple[list[Fact], list[str]]:
             facts.append(Fact(fid, kind, yaml_text, [name]))
         elif kind == "event" or kind == "office":  # an office before any person exists: an event
             fid = f"event-{i}"
-            date, words = _date(rng)
-            series = f"  series: meetings-{i % 10}\n  ordinal: {i // 10 + 1}\n" if i % 3 == 0 else ""
+            if i % 3 == 0:  # a numbered meeting: later ordinals in later years, as a series must be
+                ordinal = i // 300 + 1
+                date, words = _date(rng, 1899 + ordinal)
+                series = f"  series: meetings-{i % 300}\n  ordinal: {ordinal}\n"
+            else:
+                date, words = _date(rng)
+                series = ""
             yaml_text = (f"- id: {fid}\n  kind: event\n  label: Meeting number {i}\n  name: Meeting {i}\n"
                          f"  date: {date}\n{series}" + common)
             facts.append(Fact(fid, "event", yaml_text, words))
