@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .findings import Location
 from .model import Fact, Registry
@@ -54,6 +55,7 @@ def prose(run: TextRun) -> str:
     return mask(text, quoted_spans(text) + url_spans(text))
 
 
+@lru_cache(maxsize=None)  # called per page for every registered name: compile each once
 def phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
     """A name as a regex: words separated by any white space, not glued to other word characters
     (a hyphen continues a word: 'Kim Il' does not match inside 'Kim Il-sung')."""
