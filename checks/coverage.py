@@ -28,7 +28,7 @@ from .findings import Finding, Location
 from .model import NAMED_KINDS, Registry
 from .pages import Page
 from .prose import find_dates, find_numbers
-from .spans import fold, location_at, name_forms, phrase_pattern, prose, referenced_lines
+from .spans import location_at, name_index, per_registry, prose, referenced_lines
 
 UNIT_WORDS = frozenset(
     "people persons members delegates representatives participants candidates officials workers "
@@ -81,15 +81,18 @@ def _units(registry: Registry) -> tuple[frozenset[str], frozenset[str]]:
 _UNIT_AFTER = re.compile(r"(?:\s+|-)(%|[A-Za-z]+(?:\s+cent)?)")
 
 
+def _longest_first(form) -> int:
+    return -len(form.text)
+
+
 def page_claims(registry: Registry, page: Page) -> list[Claim]:
     """Every claim in the page's prose, cited or not, in page order."""
     if not claims_checked(page):
         return []
-    plural, singular = _units(registry)
+    plural, singular = per_registry(registry, "unit words", lambda: _units(registry))
     first_ref = referenced_lines(page)
-    forms = sorted(((f, phrase_pattern(f.text)) for f in name_forms(registry, NAMED_KINDS)
-                    if f.status != "rejected"),  # a rejected spelling is name.rejected's finding
-                   key=lambda fp: -len(fp[0].text))  # longest name first: one claim per name
+    # longest name first (one claim per name); a rejected spelling is name.rejected's finding
+    index = name_index(registry, NAMED_KINDS, order=_longest_first, skip_rejected=True)
     claims: list[Claim] = []
     for run in page.runs:
         text = prose(run)
@@ -108,9 +111,8 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
             if unit in plural or (hyphen and unit in singular) or unit == "per cent":
                 claims.append(Claim("number", f"{n.text}{m.group(0)}", location_at(run, n.start), None, False))
         taken: list[tuple[int, int]] = []
-        for form, pattern in forms:
-            if fold(form.text).split()[0] not in text:  # quick filter before the regex
-                continue
+        for indexed in index.candidates(text):
+            form, pattern = indexed.form, indexed.pattern
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

@@ -18,7 +18,7 @@ from .codes import Code
 from .findings import Finding
 from .model import Registry
 from .pages import Page, TextRun
-from .spans import NameForm, fold, location_at, name_forms, phrase_pattern, prose
+from .spans import NameForm, fold, location_at, name_forms, name_index, per_registry, phrase_pattern, prose
 
 # --- near-misses ------------------------------------------------------------------------------
 # fuzz.ratio (normalised indel similarity, case-folded) at or above this is a near-miss. Measured
@@ -64,26 +64,22 @@ CAPITALISATION: tuple[CapitalisationRule, ...] = (
 
 def check_names(registry: Registry, page: Page) -> list[Finding]:
     findings: list[Finding] = []
-    forms = _forms(registry)
-    targets = _targets(_target_names(registry))
+    index = name_index(registry)
+    targets = per_registry(registry, "near-miss targets", lambda: _targets(_target_names(registry)))
+    known = per_registry(registry, "near-miss known", lambda: _known(targets))
     for run in page.runs:
         text = prose(run)
         exact_spans: list[tuple[int, int]] = []
-        for form, pattern in forms:
-            if form.text.split()[0] not in text:  # quick filter before the regex
-                continue
-            for m in pattern.finditer(text):
+        for indexed in index.candidates(text):
+            form = NameForm(indexed.folded, indexed.form.fact, indexed.form.status)
+            for m in indexed.pattern.finditer(text):
                 exact_spans.append((m.start(), m.end()))
                 finding = _form_finding(form, m.group(0), run, m.start())
                 if finding:
                     findings.append(finding)
-        findings.extend(_near_misses(registry, targets, run, text, exact_spans))
+        findings.extend(_near_misses(registry, targets, known, run, text, exact_spans))
         findings.extend(_capitalisation(run, text))
     return sorted(findings, key=Finding.sort_key)
-
-
-def _forms(registry: Registry) -> list[tuple[NameForm, re.Pattern[str]]]:
-    return [(NameForm(fold(f.text), f.fact, f.status), phrase_pattern(f.text)) for f in name_forms(registry)]
 
 
 def _squash(name: str) -> str:
@@ -170,10 +166,11 @@ def _inflected(candidate: str, name: str) -> bool:
     return any(last == base + ending for ending in endings)
 
 
-def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], run: TextRun, text: str,
-                 exact: list[tuple[int, int]]) -> list[Finding]:
-    known = _known(targets)
+def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], known: set[str], run: TextRun,
+                 text: str, exact: list[tuple[int, int]]) -> list[Finding]:
     tokens = _tokens(text)
+    choices = per_registry(registry, "near-miss choices",
+                           lambda: {n: [t[0] for t in group] for n, group in targets.items()})
     findings = []
     taken_until = -1
     for i, (start, _, word, _) in enumerate(tokens):
@@ -191,8 +188,7 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             candidate = " ".join(t[2] for t in window)
             if candidate.casefold() in known:
                 continue
-            choices = [t[0] for t in targets[n]]
-            match = process.extractOne(candidate, choices, scorer=fuzz.ratio, processor=str.casefold,
+            match = process.extractOne(candidate, choices[n], scorer=fuzz.ratio, processor=str.casefold,
                                        score_cutoff=NEAR_MISS_THRESHOLD)
             if not match:
                 continue

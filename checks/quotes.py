@@ -21,7 +21,7 @@ from .codes import Code
 from .findings import Finding
 from .model import Fact, Registry
 from .pages import Page
-from .spans import fold, location_at, quoted_spans
+from .spans import fold, location_at, per_registry, quoted_spans
 from .text import normalise
 
 NEAR_LINES = 3
@@ -32,8 +32,9 @@ LONG_QUOTE = 8
 
 
 def check_quotes(registry: Registry, page: Page) -> list[Finding]:
-    quotations = [registry.facts[fid] for fid in sorted(registry.facts) if registry.facts[fid].kind == "quotation"]
-    known = _registered_quotes(registry)
+    quotations = per_registry(registry, "quotations", lambda: [
+        registry.facts[fid] for fid in sorted(registry.facts) if registry.facts[fid].kind == "quotation"])
+    known = per_registry(registry, "registered quotes", lambda: _registered_quotes(registry))
     ref_lines: dict[str, list[int]] = {}
     for ref in page.references:
         ref_lines.setdefault(ref.fact_id, []).append(ref.location.line)

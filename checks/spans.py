@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, TypeVar
 
 from .findings import Location
 from .model import Fact, Registry
@@ -94,3 +95,61 @@ def referenced_lines(page: Page) -> dict[str, int]:
     for ref in page.references:
         first.setdefault(ref.fact_id, ref.location.line)
     return first
+
+
+# -- a per-registry index of names -------------------------------------------------------------
+_T = TypeVar("_T")
+# registry id -> (registry, {key: value}); the registry is kept so that its id stays its own.
+_PER_REGISTRY: dict[int, tuple[Registry, dict]] = {}
+
+
+def per_registry(registry: Registry, key: str, build: Callable[[], _T]) -> _T:
+    """``build()`` once per loaded registry (registries are immutable), then reuse it for every
+    page: the prose checks would otherwise redo the same work for every page."""
+    entry = _PER_REGISTRY.get(id(registry))
+    if entry is None or entry[0] is not registry:
+        if len(_PER_REGISTRY) >= 4:
+            _PER_REGISTRY.pop(next(iter(_PER_REGISTRY)))
+        entry = _PER_REGISTRY[id(registry)] = (registry, {})
+    cache = entry[1]
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+@dataclass(frozen=True)
+class IndexedForm:
+    form: NameForm
+    folded: str
+    pattern: re.Pattern[str]
+
+
+_WORD = re.compile(r"[^\s\"()\[\],;:!?]+")
+
+
+class NameIndex:
+    """Name forms looked up by their first word, so a run of prose is matched against the few
+    names whose first word it contains, not against every name in the registry."""
+
+    def __init__(self, forms: list[NameForm]) -> None:
+        self.forms = [IndexedForm(f, fold(f.text), phrase_pattern(f.text)) for f in forms]
+        self._by_first: dict[str, list[int]] = {}
+        for position, indexed in enumerate(self.forms):
+            self._by_first.setdefault(indexed.folded.split()[0], []).append(position)
+
+    def candidates(self, text: str) -> list[IndexedForm]:
+        """The forms whose first word occurs as a word in the (folded) ``text``, in index order."""
+        positions: set[int] = set()
+        for word in set(_WORD.findall(text)):
+            for variant in {word, word.rstrip(".'"), word[:-2] if word.endswith("'s") else word}:
+                positions.update(self._by_first.get(variant, ()))
+        return [self.forms[p] for p in sorted(positions)]
+
+
+def name_index(registry: Registry, kinds: tuple[str, ...] | None = None,
+               order: Callable[[NameForm], object] | None = None, skip_rejected: bool = False) -> NameIndex:
+    def build() -> NameIndex:
+        forms = [f for f in name_forms(registry, kinds) if not (skip_rejected and f.status == "rejected")]
+        return NameIndex(sorted(forms, key=order) if order else forms)
+
+    return per_registry(registry, f"names:{kinds}:{skip_rejected}:{order is not None}", build)
