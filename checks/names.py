@@ -171,6 +171,7 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
     tokens = _tokens(text)
     choices = per_registry(registry, "near-miss choices",
                            lambda: {n: [t[0] for t in group] for n, group in targets.items()})
+    blocks = per_registry(registry, "near-miss blocks", lambda: _blocks(choices))
     findings = []
     taken_until = -1
     for i, (start, _, word, _) in enumerate(tokens):
@@ -188,14 +189,17 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             candidate = " ".join(t[2] for t in window)
             if candidate.casefold() in known:
                 continue
-            match = process.extractOne(candidate, choices[n], scorer=fuzz.ratio, processor=str.casefold,
-                                       score_cutoff=NEAR_MISS_THRESHOLD)
+            block = sorted({i for key in _block_keys(n, candidate) for i in blocks.get(key, ())})
+            if not block:
+                continue
+            match = process.extractOne(candidate, [choices[n][i] for i in block], scorer=fuzz.ratio,
+                                       processor=str.casefold, score_cutoff=NEAR_MISS_THRESHOLD)
             if not match:
                 continue
             name = match[0]
             if re.sub(r"\D", "", candidate) != re.sub(r"\D", "", name) or _inflected(candidate, name):
                 continue
-            _, suggestion, fact_id = targets[n][match[2]]
+            _, suggestion, fact_id = targets[n][block[match[2]]]
             fact = registry.facts.get(fact_id) if fact_id else None
             findings.append(Finding(
                 Code.NAME_NEAR_MISS, location_at(run, start),
@@ -205,6 +209,24 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             taken_until = end
             break
     return findings
+
+
+def _block_keys(n: int, name: str) -> list[tuple[int, str, str]]:
+    """Keys under which a name of ``n`` words is compared: a slip leaves at least one of its first
+    word, last word, all but the first or all but the last word intact. Comparing a window only
+    with the names that share a key keeps the check linear in the size of the registry."""
+    words = name.casefold().split()
+    return [(n, "first", words[0]), (n, "last", words[-1]),
+            (n, "tail", " ".join(words[1:])), (n, "head", " ".join(words[:-1]))]
+
+
+def _blocks(choices: dict[int, list[str]]) -> dict[tuple[int, str, str], list[int]]:
+    blocks: dict[tuple[int, str, str], list[int]] = {}
+    for n, names in choices.items():
+        for i, name in enumerate(names):
+            for key in _block_keys(n, name):
+                blocks.setdefault(key, []).append(i)
+    return blocks
 
 
 def _known(targets: dict[int, list[tuple[str, str, str | None]]]) -> set[str]:

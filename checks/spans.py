@@ -133,17 +133,35 @@ class NameIndex:
 
     def __init__(self, forms: list[NameForm]) -> None:
         self.forms = [IndexedForm(f, fold(f.text), phrase_pattern(f.text)) for f in forms]
-        self._by_first: dict[str, list[int]] = {}
-        for position, indexed in enumerate(self.forms):
-            self._by_first.setdefault(indexed.folded.split()[0], []).append(position)
+        self._words = [tuple(indexed.folded.split()) for indexed in self.forms]
+        # keyed by the first word, or the first two words of a longer name: common first words
+        # ("Kim") would otherwise bring in every name that starts with them
+        self._by_start: dict[tuple[str, ...], list[int]] = {}
+        for position, words in enumerate(self._words):
+            self._by_start.setdefault(words[:2], []).append(position)
 
     def candidates(self, text: str) -> list[IndexedForm]:
-        """The forms whose first word occurs as a word in the (folded) ``text``, in index order."""
+        """The forms that start with a word, or two adjacent words, of the (folded) ``text`` and
+        whose other words all occur in it, in index order. (A superset of the forms that match:
+        each candidate's pattern still decides.)"""
+        variants = [_variants(word) for word in _WORD.findall(text)]
+        present = {v for group in variants for v in group}
         positions: set[int] = set()
-        for word in set(_WORD.findall(text)):
-            for variant in {word, word.rstrip(".'"), word[:-2] if word.endswith("'s") else word}:
-                positions.update(self._by_first.get(variant, ()))
+        for i, group in enumerate(variants):
+            following = variants[i + 1] if i + 1 < len(variants) else ()
+            for first in group:
+                keys = [(first,)] + [(first, second) for second in following]
+                for key in keys:
+                    for position in self._by_start.get(key, ()):
+                        if all(w in present for w in self._words[position][2:]):
+                            positions.add(position)
         return [self.forms[p] for p in sorted(positions)]
+
+
+def _variants(word: str) -> set[str]:
+    """A word as written and as a name's word may appear in it: without a final full stop or
+    apostrophe, without a possessive 's."""
+    return {word, word.rstrip(".'"), word[:-2] if word.endswith("'s") else word}
 
 
 def name_index(registry: Registry, kinds: tuple[str, ...] | None = None,
