@@ -25,7 +25,7 @@ def check_series(registry: Registry) -> list[Finding]:
         for prev, nxt in zip(dated, dated[1:]):
             if nxt.when.lower < prev.when.lower:
                 findings.append(Finding(
-                    Code.CHRONOLOGY_ORDER, nxt.line_of(_date_key(nxt)),
+                    Code.CHRONOLOGY_ORDER, nxt.line_of(nxt.when_key),
                     f"{nxt.id} (no. {nxt.ordinal}, {nxt.when.house_style()}) is dated before {prev.id} "
                     f"(no. {prev.ordinal}, {prev.when.house_style()}) in series '{name}'",
                     fact=nxt.id, related=prev.location))
@@ -34,17 +34,13 @@ def check_series(registry: Registry) -> list[Finding]:
 
 def check_terms(registry: Registry) -> list[Finding]:
     findings = []
-    for office in sorted((f for f in registry.facts.values() if f.kind == "office"), key=lambda f: f.id):
+    for office in registry.of_kind("office"):
         for holder in office.holders:
             if holder.start and holder.end and holder.end.upper < holder.start.lower:
                 findings.append(Finding(Code.CHRONOLOGY_ORDER, holder.location,
                                         f"{holder.person}'s term as {office.name} ends before it starts",
                                         fact=office.id))
     return findings
-
-
-def _date_key(fact) -> str:
-    return next(k for k in ("date", "founded", "created", "born") if getattr(fact, k) is not None)
 
 
 def check_timeline_dates(registry: Registry) -> list[Finding]:

@@ -67,7 +67,7 @@ def _check_office(registry: Registry, office: Fact) -> list[Finding]:
 def check_existence(registry: Registry) -> list[Finding]:
     """Offices held outside the office's own existence, or of an organisation not yet founded."""
     findings = []
-    for office in sorted((f for f in registry.facts.values() if f.kind == "office"), key=lambda f: f.id):
+    for office in registry.of_kind("office"):
         org = registry.facts.get(office.organisation or "")
         for holder in office.holders:
             if holder.start is None:
@@ -90,7 +90,7 @@ def check_existence(registry: Registry) -> list[Finding]:
         if office.created and org is not None and org.founded and office.created.upper < org.founded.lower:
             findings.append(Finding(Code.EXISTENCE_ANACHRONISM, office.line_of("created"),
                                     f"{office.name} is created before {org.name} was founded", fact=office.id))
-    for event in sorted((f for f in registry.facts.values() if f.kind == "event" and f.date), key=lambda f: f.id):
+    for event in (e for e in registry.of_kind("event") if e.date):
         for pid in event.participants:
             org = registry.facts.get(pid)
             if org is None or org.kind != "organisation":

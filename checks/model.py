@@ -126,13 +126,14 @@ class Fact:
         return tuple(forms) + self.accepted
 
     @property
+    def when_key(self) -> str | None:
+        """The field holding the date that places this fact in time, whatever its kind."""
+        return next((k for k in ("date", "founded", "created", "born") if getattr(self, k) is not None), None)
+
+    @property
     def when(self):
-        """The date that places this fact in time, whatever its kind (None if it has none)."""
-        for attr in ("date", "founded", "created", "born"):
-            value = getattr(self, attr)
-            if value is not None:
-                return value
-        return None
+        """The date that places this fact in time (None if it has none)."""
+        return getattr(self, self.when_key) if self.when_key else None
 
     def line_of(self, key: str) -> Location:
         return Location(self.location.path, self.lines.get(key, self.location.line))
@@ -168,6 +169,10 @@ class Registry:
             s = self.sources[sid]
             h.update(json.dumps([s.id, s.title, s.publisher, s.url, str(s.retrieved), str(s.date)]).encode())
         return h.hexdigest()
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        """The facts of one kind, in id order."""
+        return sorted((f for f in self.facts.values() if f.kind == kind), key=lambda f: f.id)
 
     def facts_citing(self, source_id: str) -> list[Fact]:
         return [f for f in self.facts.values() if source_id in f.sources]
