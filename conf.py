@@ -1,5 +1,7 @@
 """Sphinx configuration. Sources are in docs/; this file stays at the project root."""
 
+from pathlib import Path
+
 from checks import __version__
 from checks.pages import MYST_EXTENSIONS
 
@@ -21,7 +23,8 @@ smartquotes = True
 html_theme = "furo"
 html_title = "The 7th Party Congress, explained"
 html_static_path = []
-html_favicon = "docs/_static/favicon.svg"
+# (Optional so that fixture projects built with this conf.py, without the icon, still build.)
+html_favicon = "docs/_static/favicon.svg" if (Path(__file__).parent / "docs/_static/favicon.svg").exists() else None
 html_last_updated_fmt = None
 # Reading: furo gives light and dark modes and search. "Edit this page" links go to the repository
 # named in EXPLAINER_REPOSITORY (a GitHub, GitLab or Bitbucket address, which furo understands,
