@@ -48,12 +48,17 @@ def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, str]
 
 
 def sphinx(project: Path, out: Path, *extra: str) -> list[str]:
-    return [PY, "-m", "sphinx", "-b", "html", "-d", str(out / "doctrees"), *extra,
+    # -N: plain output to parse, also where Sphinx would colour it (CI=true forces colour)
+    return [PY, "-m", "sphinx", "-N", "-b", "html", "-d", str(out / "doctrees"), *extra,
             str(project / "docs"), str(out / "html")]
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 def reread(output: str) -> set[str]:
-    return set(_READING.findall(output))
+    # On a terminal (and with CI=true) Sphinx rewrites one progress line with \r and escape codes.
+    return set(_READING.findall(_ANSI.sub("", output).replace("\r", "\n")))
 
 
 def pick_fact(uses: dict[str, list[str]], skip: set[str] = frozenset()) -> str:
