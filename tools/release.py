@@ -71,7 +71,10 @@ def checkout_at(root: Path, tag: str, dest: Path) -> Project:
     if archive.returncode != 0:
         raise CannotRun(f"cannot read facts/ and docs/ at {tag}: {archive.stderr.decode().strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and newer: refuse unsafe members
+            tar.extractall(dest, filter="data")
+        else:  # our own git archive of facts/ and docs/: plain files only
+            tar.extractall(dest, members=[m for m in tar.getmembers() if m.isfile() or m.isdir()])
     return Project(dest)
 
 
