@@ -247,3 +247,12 @@ def test_an_event_named_before_it_first_took_place(tmp_path):
     right = page("The {fact}`Arirang Mass Games <arirang>` were first staged in {fact}`2002 <arirang>`, long after "
                  "the {fact}`1980 <congress-6>` congress.")
     assert "existence.anachronism" not in codes(check_page(reg, right))
+
+
+def test_a_timeline_fact_needs_a_date_to_place_it(tmp_path):
+    tagged_event = registry_with(tmp_path, "  label: 7th Congress\n", "  label: 7th Congress\n  tags: [timeline]\n")
+    assert "timeline.undated" not in codes(check_registry(tagged_event))
+    undated = registry_with(tmp_path, "  label: Kim Jong Un\n  name: Kim Jong Un\n  born: 1984-01-08\n",
+                            "  label: Kim Jong Un\n  name: Kim Jong Un\n  tags: [timeline]\n")
+    (finding,) = [f for f in check_registry(undated) if f.code.code == "timeline.undated"]
+    assert finding.fact == "kim-jong-un" and str(finding.location) == line_of("- id: kim-jong-un")
