@@ -45,10 +45,11 @@ import hashlib as _hashlib
 from pathlib import Path as _Path
 
 from checks import buildinfo as _buildinfo
+from checks.dates import house_date as _house_date
 
 _ROOT = _Path(__file__).resolve().parent
 version = release = _buildinfo.version(_ROOT)
-release_date = _buildinfo.house_date(_buildinfo.release_date(_ROOT))
+release_date = _house_date(_buildinfo.release_date(_ROOT))
 today = release_date  # the title page's date (under "Version ...")
 copyright = f"{copyright} \u00b7 version {release}, released {release_date}"
 

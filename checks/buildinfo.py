@@ -15,10 +15,6 @@ from pathlib import Path
 
 from . import __version__
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
 def _git(root: Path, *args: str) -> str | None:
     try:
         out = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
@@ -52,6 +48,3 @@ def release_date(root: Path) -> dt.date:
     return dt.datetime.fromtimestamp(source_date_epoch(root), dt.timezone.utc).date()
 
 
-def house_date(day: dt.date) -> str:
-    """``28 November 2026``: the house style for a full date."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

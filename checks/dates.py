@@ -85,6 +85,11 @@ class FactDate:
         return f"{_format_endpoint(a)} \u2013 {_format_endpoint(b)}"
 
 
+def house_date(day: dt.date) -> str:
+    """``28 November 2026``: the house style for a full date."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def _format_endpoint(end: Endpoint) -> str:
     d = end.lower
     if end.precision == "year":
@@ -92,7 +97,7 @@ def _format_endpoint(end: Endpoint) -> str:
     elif end.precision == "month":
         text = f"{MONTHS[d.month - 1]} {d.year}"
     else:
-        text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+        text = house_date(d)
     if end.qualifier == "approximate":
         return f"about {text}"
     if end.qualifier == "uncertain":

@@ -15,16 +15,11 @@ from typing import Callable, TypeVar
 from .findings import Location
 from .model import Fact, Registry
 from .pages import Page, TextRun
-from .text import _TRANSLATE  # one-to-one character map (normalise() also collapses white space)
+from .text import fold
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A quotation in double quotes; after folding, curly “…” are plain "…". Not across paragraphs.
 _QUOTED = re.compile(r'"([^"]+)"')
-
-
-def fold(text: str) -> str:
-    """Curly quotes, apostrophes and dashes to plain ones, one character for one."""
-    return text.translate(_TRANSLATE)
 
 
 def location_at(run: TextRun, offset: int) -> Location:

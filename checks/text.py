@@ -13,6 +13,11 @@ _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
+def fold(text: str) -> str:
+    """Curly quotes, apostrophes and dashes to plain ones, one character for one (offsets keep)."""
+    return text.translate(_TRANSLATE)
+
+
 def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 

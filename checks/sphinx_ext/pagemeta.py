@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
-from ..dates import InvalidDate, parse_day
+from ..dates import InvalidDate, house_date, parse_day
 from ..render import render_superseded, render_value
 from .domain import FactDomain
 from .state import registry
@@ -51,7 +51,7 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
         except InvalidDate:
             pass  # reported by the engine as page.as-of, at the front matter's line
         else:
-            text = f"{day.day} {day.strftime('%B')} {day.year}"
+            text = house_date(day)
             para = nodes.paragraph("", "", classes=["page-as-of"])
             para += nodes.Text("Facts on this page as of ")
             para += nodes.inline(day.isoformat(), text, classes=["as-of-date"])
