@@ -65,6 +65,13 @@ class Code(enum.Enum):
     # Sources and freshness (checks/sources.py)
     SOURCE_UNUSED = ("source.unused", Severity.WARNING,
                      "A source is registered but no fact, superseded value or source claim cites it.")
+    EVIDENCE_MISSING = ("evidence.missing", Severity.WARNING,
+                        "A fact cites a source without an excerpt: the source's exact words that state the value.")
+    EVIDENCE_UNSUPPORTED = ("evidence.unsupported", Severity.ERROR,
+                            "A citation's excerpt does not state the fact's value (date, number, name or "
+                            "quoted words), or no excerpt states a lifetime or existence date the fact gives.")
+    CORRECTION_UNRECORDED = ("correction.unrecorded", Severity.ERROR,
+                             "A source claim judged 'corrected' has no superseded value recorded on its facts.")
     FACT_STALE = ("fact.stale", Severity.WARNING,
                   "A fact was last verified longer ago than [tool.factcheck] stale_after_days (default 730).")
 

@@ -17,6 +17,7 @@ from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
 from .names import check_names
 from .quotes import check_quotes
 from .derived import check_derived
+from .evidence import check_corrections, check_evidence
 from .lifetimes import check_existence, check_lifetimes
 from .sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
 from .findings import Finding
@@ -43,6 +44,8 @@ REGISTRY_CHECKS: list[RegistryCheck] = [
     check_lifetimes,            # births, deaths, posthumous titles
     check_existence,            # offices and organisations within their existence
     check_unused_sources,
+    check_evidence,             # each citation's excerpt states the value
+    check_corrections,          # corrected source claims have their superseded value
 ]
 
 

@@ -33,6 +33,16 @@ class Source:
     date: FactDate | None
     note: str | None
     location: Location
+    read_via: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source cited for a fact's value, with the source's words that state it (if recorded)."""
+
+    source: str
+    excerpt: str | None
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,7 @@ class Fact:
     status: str
     location: Location
     digest: str
+    citations: tuple[Citation, ...] = ()
     verified: Any = None  # datetime.date
     note: str | None = None
     tags: tuple[str, ...] = ()
@@ -150,6 +161,7 @@ class SourceClaim:
     omitted: str | None
     location: Location
     evidence: tuple[str, ...] = ()
+    verdict: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from typing import Any, Callable
 from .dates import InvalidDate, parse_day, parse_fact_date
 from .errors import RegistryError, RegistryErrors
 from .findings import Location
-from .model import (DERIVATION_RULES, PRIMARY_FIELD, Derivation, Fact, Holder, Registry, Source, SourceClaim,
+from .model import (DERIVATION_RULES, PRIMARY_FIELD, Citation, Derivation, Fact, Holder, Registry, Source, SourceClaim,
                     Superseded, fact_digest)
-from .schema import ID_PATTERN, RECORD_FIELDS, STATUSES
+from .schema import ID_PATTERN, RECORD_FIELDS, STATUSES, VERDICTS
 from .text import suggest
 from .yamlsource import Mapping, Sequence, Text, load_yaml
 
@@ -145,7 +145,8 @@ class _Loader:
         if kind == "source":
             self.sources[fid] = Source(id=fid, title=values["title"], publisher=values["publisher"],
                                        url=values["url"], retrieved=values["retrieved"],
-                                       date=values.get("date"), note=values.get("note"), location=loc)
+                                       date=values.get("date"), note=values.get("note"), location=loc,
+                                       read_via=values.get("read_via"))
             return
         if kind == "source-claim":
             if ("facts" in values) == ("omitted" in values):
@@ -157,7 +158,8 @@ class _Loader:
                 self.references.append((Location(path, ref.line), "source", str(ref)))
             self.claims[fid] = SourceClaim(id=fid, source=values["source"], quote=values["quote"],
                                            facts=tuple(values.get("facts", ())), omitted=values.get("omitted"),
-                                           evidence=tuple(values.get("evidence", ())), location=loc)
+                                           evidence=tuple(values.get("evidence", ())), location=loc,
+                                           verdict=values.get("verdict"))
             return
         self.load_fact(fid, kind, raw, values, lines, path, loc)
 
@@ -169,8 +171,11 @@ class _Loader:
                                 "a verified fact needs 'verified: YYYY-MM-DD' (the day it was last checked)")
         if ("series" in values) != ("ordinal" in values):
             raise RegistryError(path, raw.line, "'series' and 'ordinal' go together; give both or neither")
-        for ref in raw["sources"]:
-            self.references.append((Location(path, ref.line), "source", str(ref)))
+        citations = tuple(values.pop("sources"))
+        for citation in citations:
+            self.references.append((citation.location, "source", citation.source))
+        values["citations"] = citations
+        values["sources"] = tuple(c.source for c in citations)
         for key in ("organisation", "of", "speaker"):
             if key in raw:
                 self.references.append((Location(path, raw[key].line), "fact", str(raw[key])))
@@ -195,7 +200,7 @@ class _Loader:
             self.references.append((entry["location"], "source", entry["source"]))
             superseded.append(Superseded(value=value, **entry))
         values["superseded"] = tuple(superseded)
-        for key in ("sources", "tags", "participants"):
+        for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
         self.facts[fid] = Fact(id=fid, kind=kind, location=loc, lines=lines,
@@ -290,6 +295,33 @@ class _Loader:
         if not refs:
             raise _WrongType("must list at least one source id")
         return refs
+
+    def parse_citations(self, value: Any, path: str, key: str) -> list[Citation]:
+        citations = []
+        for item in self._list(value):
+            if isinstance(item, Mapping):
+                m = self._mapping(item, ("source", "excerpt"), ("source", "excerpt"), path, "a citation")
+                citations.append(Citation(source=self.parse_field("source-ref", m["source"], path, "source", ""),
+                                          excerpt=self.parse_field("text", m["excerpt"], path, "excerpt", ""),
+                                          location=Location(path, m["source"].line)))
+            else:
+                citations.append(Citation(source=self.parse_id(self._scalar(item), path), excerpt=None,
+                                          location=Location(path, getattr(item, "line", 1))))
+        if not citations:
+            raise _WrongType("must list at least one source")
+        seen = set()
+        for citation in citations:
+            if citation.source in seen:
+                raise RegistryError(path, citation.location.line,
+                                    f"source '{citation.source}' is cited twice; keep one citation per source")
+            seen.add(citation.source)
+        return citations
+
+    def parse_verdict(self, value: Any, path: str, key: str) -> str:
+        text = self._scalar(value)
+        if text not in VERDICTS:
+            raise _WrongType(f"must be one of {', '.join(VERDICTS)}, not '{text}'{did_you_mean(text, VERDICTS)}")
+        return str(text)
 
     def _mapping(self, value: Any, allowed: tuple[str, ...], required: tuple[str, ...], path: str,
                  what: str) -> Mapping:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STATUSES = ("verified", "disputed", "unverified")
+# What the explainer concluded about a source's claim.
+VERDICTS = ("correct", "corrected", "disputed", "unverified", "not-checkable")
 EDTF_PATTERN = r"^~?\d{4}(-\d{2}(-\d{2})?)?[?~%]?(/~?\d{4}(-\d{2}(-\d{2})?)?[?~%]?)?$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -37,6 +39,17 @@ FIELD_TYPES: dict[str, dict] = {
     "fact-refs": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
     "source-ref": {"type": "string", "pattern": ID_PATTERN},
     "source-refs": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": ID_PATTERN}},
+    "citations": {
+        "type": "array", "minItems": 1,
+        "items": {"oneOf": [
+            {"type": "string", "pattern": ID_PATTERN},
+            {"type": "object", "additionalProperties": False, "required": ["source", "excerpt"],
+             "properties": {"source": {"type": "string", "pattern": ID_PATTERN},
+                            "excerpt": {"type": "string", "minLength": 1,
+                                        "description": "The source's exact words that state the value."}}},
+        ]},
+    },
+    "verdict": {"enum": list(VERDICTS)},
     "texts": {"type": "array", "items": {"type": "string"}},
     "variants": {
         "type": "object", "additionalProperties": False,
@@ -72,7 +85,9 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
     "id": FieldSpec("id", True, "Stable lowercase kebab-case id, unique across all files."),
     "kind": FieldSpec("text", True, "The record's kind."),
     "label": FieldSpec("text", True, "Short description shown on the facts page."),
-    "sources": FieldSpec("source-refs", True, "Ids of the sources that support the current value."),
+    "sources": FieldSpec("citations", True,
+                         "The sources that support the current value: each a source id, or "
+                         "{source: id, excerpt: the source's exact words that state the value}."),
     "status": FieldSpec("status", True, "verified, disputed or unverified."),
     "verified": FieldSpec("day", False, "Day the fact was last verified (required when verified)."),
     "note": FieldSpec("text", False, "Evidence and caveats, for editors and readers."),
@@ -140,6 +155,7 @@ SOURCE_FIELDS: dict[str, FieldSpec] = {
     "url": FieldSpec("url", True, "http or https only."),
     "retrieved": FieldSpec("day", True, "Day the source was read."),
     "date": FieldSpec("edtf", False, "Publication date."),
+    "read_via": FieldSpec("url", False, "Where the text was read when not at 'url' (a mirror or archive)."),
     "note": FieldSpec("text"),
 }
 
@@ -150,6 +166,9 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "quote": FieldSpec("text", True, "A short exact excerpt that identifies the claim."),
     "facts": FieldSpec("fact-refs", False, "Facts that state the claim in the explainer."),
     "omitted": FieldSpec("text", False, "Why the explainer leaves the claim out."),
+    "verdict": FieldSpec("verdict", False,
+                         "correct, corrected (a superseded value records it), disputed, unverified "
+                         "or not-checkable."),
     "evidence": FieldSpec("source-refs", False,
                           "Sources for a claim the prose paraphrases without a checkable fact."),
 }
