@@ -12,7 +12,6 @@ import tarfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, ROOTS
 
 RELEASE = REPO / "tools" / "release.py"
