@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checks.core.codes import Code, Severity
 
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in the project: a path relative to the project root and a 1-based line."""
+    """A place in the project: a path relative to the project root and a 1-based line.
+
+    Where a check knows the exact words it is about, it also gives their span: ``column``, the
+    1-based column of the first character, and ``end_line``/``end_column``, the position just after
+    the last one (as SARIF counts them; columns count characters). Editors underline the span; the
+    span takes no part in comparing or sorting locations, so findings stay one per line and code.
+    """
 
     path: str
     line: int
+    column: int | None = field(default=None, compare=False)
+    end_line: int | None = field(default=None, compare=False)
+    end_column: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"

@@ -7,15 +7,19 @@ Every item carries its exact line in the page (MyST itself only knows a paragrap
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from checks.core.findings import Location
-from checks.pages.model import Page, Reference, TextRun
+from checks.core.text import fold
+from checks.pages.model import Anchor, Page, Reference, TextRun, source_position
 
 # MyST syntax extensions the project enables; conf.py uses this same list.
 MYST_EXTENSIONS = ["colon_fence", "deflist", "smartquotes"]
@@ -31,6 +35,26 @@ NON_PROSE_DIRECTIVES = {
 _ROLE_TARGET = re.compile(r"^(?P<words>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTALL)
 # A role whose backtick is never closed is left as plain text by the parser (and printed raw).
 _UNCLOSED_ROLE = re.compile(r"\{fact\}`(?P<rest>[^`\n]*)")
+# Source characters a text token may leave out between two of its own: a backslash, an entity.
+_MAX_SKIP = 8
+_NEWLINE = re.compile(r"\r\n?")
+# White space inside a role's content as the source may write it: spaces, or a line break with the
+# next line's indentation and block quote marks.
+_SEPARATOR = r"(?:[ \t]|\n[ \t>]*)+"
+_SEPARATOR_PATTERN = re.compile(_SEPARATOR)
+# How far below the cursor a role is looked for (the parser found it in this paragraph).
+_ROLE_LOOKAHEAD_LINES = 400
+
+
+class _FoundRole(NamedTuple):
+    """Where a role is written: start and end (just after the closing backtick), 0-based, and
+    anchors for its content."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    anchors: tuple[Anchor, ...]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +100,12 @@ def extract_page(text: str, path: str, docname: str) -> Page:
 class _Collector:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.lines = text.splitlines()
+        # lines as the parser counts them (it reads \r\n and \r as \n)
+        self.source = _NEWLINE.sub("\n", text)
+        self.lines = self.source.split("\n")
+        # folding keeps every character's place: text tokens (smart quotes) are found in these
+        self.folded_lines = fold(self.source).split("\n")
+        self.line_starts = list(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
@@ -110,36 +139,48 @@ class _Collector:
         line = start_line
         # column cursor to find each role's exact line in the source
         search_line, search_col = start_line, 0
+        # where the last text was found in the source: the next text is looked for after it
+        text_line, text_col = start_line, 0
         buffer: list[str] = []
+        size = 0  # characters in buffer
+        anchors: list[Anchor] = []
         buffer_line = line
 
         def flush() -> None:
-            nonlocal buffer
-            text = "".join(buffer).strip()
+            nonlocal buffer, size, anchors
+            joined = "".join(buffer)
+            text = joined.strip()
             if text:
-                self.runs.append(TextRun(text, Location(self.path, buffer_line + 1), heading))
-            buffer = []
+                lead = len(joined) - len(joined.lstrip())
+                # a run that starts with a line break (after a role that ends a line) starts below
+                first_line = buffer_line + joined.count("\n", 0, lead)
+                self.runs.append(TextRun(text, Location(self.path, first_line + 1), heading,
+                                         _drop_leading(anchors, lead)))
+            buffer, size, anchors = [], 0, []
 
         link_href: str | None = None
         for child in tok.children or []:
             if child.type in ("softbreak", "hardbreak"):
                 buffer.append("\n")
+                size += 1
                 line += 1
                 continue
             if child.type == "myst_role":
-                name = child.meta.get("name")
-                needle = "{" + str(name) + "}`"
-                found = self._find(needle + child.content, search_line, search_col)
-                role_line = found[0] if found else line
+                name = str(child.meta.get("name"))
+                found = self._find_role(name, child.content, search_line, search_col)
+                role_line = found.line if found else line
                 if found:
-                    search_line, search_col = found[0], found[1] + 1
-                    line = role_line + child.content.count("\n")
+                    search_line, search_col = found.line, found.column + 1
+                    line = found.end_line
+                    text_line, text_col = found.end_line, found.end_column
                 flush()
                 buffer_line = line
                 if name == ROLE_FACT:
                     fact_id, words = parse_role_content(child.content)
-                    self.references.append(Reference(fact_id, words, child.content,
-                                                     Location(self.path, role_line + 1)))
+                    where = (Location(self.path, role_line + 1, found.column + 1, found.end_line + 1,
+                                      found.end_column + 1) if found else Location(self.path, role_line + 1))
+                    self.references.append(Reference(fact_id, words, child.content, where,
+                                                     found.anchors if found else ()))
                 elif name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
                 continue
@@ -154,21 +195,103 @@ class _Collector:
                     continue  # an autolink's visible text is its URL
                 if not buffer:
                     buffer_line = line
+                placed = self._place_text(child.content, line, text_col if text_line == line else 0)
+                if placed:
+                    last = placed[-1]
+                    text_line, text_col = line, last[2] - 1 + len(child.content) - last[0]
+                anchors.extend((size + offset, at_line, column) for offset, at_line, column in placed)
                 buffer.append(child.content)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
-                    self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
+                    start = source_position(tuple(placed), m.start())
+                    where = (Location(self.path, line + 1, start[1], start[0], start[1] + len(m[0]))
+                             if start and start[0] == line + 1 else Location(self.path, line + 1))
+                    content_anchors = ((0, start[0], start[1] + len("{fact}`")),) if start else ()
+                    self.references.append(Reference("", None, m["rest"], where, content_anchors))
+                size += len(child.content)
                 continue
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
+                size += 1
         flush()
 
-    def _find(self, needle: str, line: int, col: int) -> tuple[int, int] | None:
-        """Find ``needle`` at or after (line, col); it may span lines."""
-        first = needle.split("\n", 1)[0]
-        for i in range(line, min(len(self.lines), line + 400)):
-            start = col if i == line else 0
-            pos = self.lines[i].find(first, start)
-            if pos >= 0:
-                return i, pos
-        return None
+    def _place_text(self, content: str, line: int, column: int) -> list[Anchor]:
+        """Anchors for a text token found on source line ``line`` (0-based) at or after ``column``.
+
+        Tokens hold the text as written except for smart quotes (folded on both sides), escapes and
+        entities; where the whole text is not found as written, its characters are matched one by
+        one (skipping a few source characters at most: a backslash, an entity's name)."""
+        if line >= len(self.lines) or not content:
+            return []
+        source = self.folded_lines[line]
+        wanted = fold(content)
+        pos = source.find(wanted, column)
+        if pos >= 0:
+            return [(0, line + 1, pos + 1)]
+        placed: list[Anchor] = []
+        cursor = column
+        expected = -1
+        for i, char in enumerate(wanted):
+            at = source.find(char, cursor, cursor + _MAX_SKIP + 1)
+            if at < 0:
+                continue
+            if at != expected:
+                placed.append((i, line + 1, at + 1))
+            cursor = expected = at + 1
+        return placed
+
+    def _find_role(self, name: str, content: str, line: int, column: int) -> _FoundRole | None:
+        """Where the role ``{name}`content``` is written, at or after (``line``, ``column``).
+
+        The parser gives a role's content with each line break as a space (and without the
+        marks of an enclosing block quote), so any run of white space in it may stand for a line
+        break, the next line's indentation and its '>' marks."""
+        start = self.line_starts[line] + column if line < len(self.line_starts) else len(self.source)
+        opening = "{" + name + "}`"
+        # Most roles are written on one line as the parser gives them: found without a pattern,
+        # unless the same role starts earlier across a line break.
+        plain = self.source.find(opening + content + "`", start)
+        if plain >= 0 and self.source.find(opening + content[:1], start, plain) < 0:
+            first_line, first_column = self._position(plain)
+            if first_line > line + _ROLE_LOOKAHEAD_LINES:
+                return None
+            end_column = first_column + len(opening) + len(content) + 1
+            return _FoundRole(first_line, first_column, first_line, end_column,
+                              ((0, first_line + 1, first_column + len(opening) + 1),))
+        pieces = [piece for piece in re.split(r"(\s+)", content) if piece]
+        pattern = re.escape(opening) + "".join(
+            _SEPARATOR if piece.isspace() else re.escape(piece) for piece in pieces) + "`"
+        m = re.compile(pattern).search(self.source, start)
+        if m is None:
+            return None
+        first_line, first_column = self._position(m.start())
+        if first_line > line + _ROLE_LOOKAHEAD_LINES:
+            return None
+        # anchor each stretch of the content's characters where the source writes them
+        anchors: list[Anchor] = []
+        offset, at = 0, m.start() + len(opening)
+        for piece in pieces:
+            if piece.isspace():
+                gap = _SEPARATOR_PATTERN.match(self.source, at)
+                at = gap.end() if gap else at + len(piece)
+            else:
+                piece_line, piece_column = self._position(at)
+                anchors.append((offset, piece_line + 1, piece_column + 1))
+                at += len(piece)
+            offset += len(piece)
+        end_line, end_column = self._position(m.end())
+        return _FoundRole(first_line, first_column, end_line, end_column, tuple(anchors))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 0-based, of an offset in the source."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line, offset - self.line_starts[line]
+
+
+def _drop_leading(anchors: list[Anchor], lead: int) -> tuple[Anchor, ...]:
+    """The anchors of a run whose first ``lead`` characters (white space) were stripped."""
+    if not lead:
+        return tuple(anchors)
+    first = source_position(tuple(anchors), lead)
+    kept = [(offset - lead, line, column) for offset, line, column in anchors if offset > lead]
+    return ((0, *first),) + tuple(kept) if first else tuple(kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -22,23 +23,58 @@ def as_of_day(value: object) -> dt.date | None:
         return None
 
 
+# Where a piece of extracted text stands in the page: (offset in the text, 1-based line, 1-based
+# column). The text from ``offset`` up to the next anchor is written as-is in the source (quotes
+# folded), so positions between anchors follow from the nearest anchor before them.
+Anchor = tuple[int, int, int]
+
+
+def source_position(anchors: tuple[Anchor, ...], offset: int) -> tuple[int, int] | None:
+    """(line, column) in the page of the character at ``offset`` of an extracted text, or None
+    where the extractor could not place it (text rewritten by markup, such as an entity)."""
+    i = bisect.bisect_right(anchors, (offset, 1 << 30, 0)) - 1
+    if i < 0:
+        return None
+    start, line, column = anchors[i]
+    return line, column + offset - start
+
+
 @dataclass(frozen=True)
 class Reference:
-    """A ``{fact}`` role: the fact it names and, if given, the author's own words."""
+    """A ``{fact}`` role: the fact it names and, if given, the author's own words.
+
+    ``location`` spans the whole role where the extractor found it in the source; ``anchors``
+    place the characters of ``raw`` (the role's content) in the page."""
 
     fact_id: str
     words: str | None
     raw: str
     location: Location
+    anchors: tuple[Anchor, ...] = field(default=(), compare=False)
+
+    @property
+    def words_offset(self) -> int:
+        """Where ``words`` start in ``raw`` (0 when there are none)."""
+        return len(self.raw) - len(self.raw.lstrip()) if self.words else 0
+
+    @property
+    def target_offset(self) -> int:
+        """Where the fact id starts in ``raw``: after the ``<`` when there are words."""
+        if self.words is not None and "<" in self.raw:
+            after = self.raw.rindex("<") + 1
+            return after + len(self.raw[after:]) - len(self.raw[after:].lstrip())
+        return len(self.raw) - len(self.raw.lstrip())
 
 
 @dataclass(frozen=True)
 class TextRun:
-    """Prose outside any reference, code or markup, with the line it starts on."""
+    """Prose outside any reference, code or markup, with the line it starts on (``anchors`` place
+    its characters in the page, for checks that point at the exact words)."""
 
     text: str
     location: Location
     heading: bool = False  # the text of a heading (a title, not a sentence)
+    anchors: tuple[Anchor, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

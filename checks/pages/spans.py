@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 
 from checks.core.findings import Location
 from checks.core.text import fold
-from checks.pages.model import Page, TextRun
+from checks.pages.model import Anchor, Page, TextRun, source_position
 from checks.registry.model import Fact, Registry
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -22,8 +22,24 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
-def location_at(run: TextRun, offset: int) -> Location:
-    return Location(run.location.path, run.location.line + run.text.count("\n", 0, offset))
+def location_at(run: TextRun, offset: int, end: int | None = None) -> Location:
+    """The page location of the run's characters from ``offset`` (up to ``end``, exclusive): the
+    line always, the columns where the extractor placed those characters on it."""
+    return span_location(run.location.path, run.location.line + run.text.count("\n", 0, offset),
+                         run.anchors, offset, end)
+
+
+def span_location(path: str, line: int, anchors: tuple[Anchor, ...], offset: int,
+                  end: int | None = None) -> Location:
+    """``line`` with the span of the text's characters ``offset`` to ``end`` as ``anchors`` place
+    them; the span is left out where they do not place its start on ``line``."""
+    start = source_position(anchors, offset)
+    if start is None or start[0] != line:
+        return Location(path, line)
+    last = source_position(anchors, end - 1) if end is not None and end > offset else None
+    if last is None or last < start:
+        return Location(path, line, start[1])
+    return Location(path, line, start[1], last[0], last[1] + 1)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

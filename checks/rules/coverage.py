@@ -90,7 +90,7 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
         dates = find_dates(text)
         for d in dates:
             if any(p.year is not None or p.day is not None for p in d.parts):
-                claims.append(Claim("date", d.text, location_at(run, d.start), None, False))
+                claims.append(Claim("date", d.text, location_at(run, d.start, d.end), None, False))
         in_date = [(d.start, d.end) for d in dates]
         for n in find_numbers(text):
             if n.ordinal or any(a <= n.start < b for a, b in in_date):
@@ -100,7 +100,8 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
                 continue
             unit, hyphen = m.group(1).lower(), text[n.end] == "-"
             if unit in plural or (hyphen and unit in singular) or unit == "per cent":
-                claims.append(Claim("number", f"{n.text}{m.group(0)}", location_at(run, n.start), None, False))
+                claims.append(Claim("number", f"{n.text}{m.group(0)}", location_at(run, n.start, m.end()),
+                                    None, False))
         taken: list[tuple[int, int]] = []
         for indexed in index.candidates(text):
             form, pattern = indexed.form, indexed.pattern
@@ -108,7 +109,7 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                where = location_at(run, m.start())
+                where = location_at(run, m.start(), m.end())
                 line = first_ref.get(form.fact.id)
                 cited = line is not None and (run.heading or line <= where.line)
                 claims.append(Claim("name", m.group(0), where, form.fact.id, cited))

@@ -108,7 +108,7 @@ def wants_canonical(form: NameForm) -> bool:
 
 def _form_finding(form: NameForm, written: str, run: TextRun, offset: int) -> Finding | None:
     fact = form.fact
-    where = location_at(run, offset)
+    where = location_at(run, offset, offset + len(written))
     if form.status == "rejected":
         return Finding(Code.NAME_REJECTED, where, f"'{written}' is a rejected spelling of {fact.name}; "
                        f"write '{fact.name}'", fact=fact.id, suggestion=fact.name, related=fact.line_of("variants"))
@@ -211,7 +211,7 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], 
             _, suggestion, fact_id = targets[n][block[match[2]]]
             fact = registry.facts.get(fact_id) if fact_id else None
             findings.append(Finding(
-                Code.NAME_NEAR_MISS, location_at(run, start),
+                Code.NAME_NEAR_MISS, location_at(run, start, end),
                 f"'{candidate}' is not a registered name; did you mean '{suggestion}'?",
                 fact=fact.id if fact else None, suggestion=suggestion,
                 related=fact.location if fact else None))
@@ -256,7 +256,7 @@ def _capitalisation(run: TextRun, text: str) -> list[Finding]:
             written = re.sub(r"\s+", " ", m.group(0))
             if written == rule.form or (after and not after.search(text[:m.start()])):
                 continue
-            findings.append(Finding(Code.NAME_CAPITALISATION, location_at(run, m.start()),
+            findings.append(Finding(Code.NAME_CAPITALISATION, location_at(run, m.start(), m.end()),
                                     f"'{written}': house style writes '{rule.form}' ({rule.why})",
                                     suggestion=rule.form))
     return findings

@@ -46,7 +46,7 @@ def check_quotes(registry: Registry, page: Page) -> list[Finding]:
             words = len(inner.split())
             if words < MIN_WORDS:
                 continue
-            where = location_at(run, start)
+            where = location_at(run, start, end)
             if any(quote_matches(inner, q) for q in known):
                 continue
             fact = _closest(inner, quotations, ref_lines, where.line)

@@ -7,14 +7,19 @@ import re
 from checks.core.codes import Code
 from checks.core.findings import Finding
 from checks.core.text import normalise, strip_possessive, suggest
-from checks.pages.agreement import Problem, date_problems, quote_matches
+from checks.core.findings import Location
+from checks.pages.agreement import date_problems, quote_matches
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import DateMention, find_dates, find_numbers
+from checks.pages.spans import span_location
 from checks.registry.house_style import format_number, render_value
 from checks.registry.model import NAMED_KINDS, Fact, Registry
 from checks.registry.schema import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
+# (code, message, suggestion, span): a problem with the words of a reference, and the characters
+# of the words it is about (start, end), so editors can point at them and replace them.
+Problem = tuple[Code, str, "str | None", tuple[int, int]]
 
 
 def check_references(registry: Registry, page: Page) -> list[Finding]:
@@ -32,16 +37,30 @@ def check_reference(registry: Registry, ref: Reference) -> list[Finding]:
     if fact is None:
         match = suggest(ref.fact_id, registry.facts)
         hint = f"; did you mean '{match}'?" if match else ""
-        return [Finding(Code.REF_UNKNOWN, ref.location, f"unknown fact '{ref.fact_id}'{hint}",
-                        fact=ref.fact_id, suggestion=match)]
+        target = ref.target_offset
+        return [Finding(Code.REF_UNKNOWN, _located(ref, target, target + len(ref.fact_id)),
+                        f"unknown fact '{ref.fact_id}'{hint}", fact=ref.fact_id, suggestion=match)]
     if ref.words is None:
         return []
     check = _CHECKS[fact.kind]
     return [
-        Finding(code, ref.location, message, fact=fact.id, suggestion=suggestion, related=fact.location)
-        for code, message, suggestion in check(fact, ref.words)
+        Finding(code, _located(ref, ref.words_offset + start, ref.words_offset + end), message, fact=fact.id,
+                suggestion=suggestion, related=fact.location)
+        for code, message, suggestion, (start, end) in check(fact, ref.words)
     ]
 
+
+def _located(ref: Reference, start: int, end: int) -> Location:
+    """The reference's line, with the span of its content from ``start`` to ``end`` where the
+    extractor placed it on that line, else the span of the whole role."""
+    where = span_location(ref.location.path, ref.location.line, ref.anchors, start, end)
+    return where if where.column is not None else ref.location
+
+
+def _dated(date, mentions: list[DateMention]) -> list[Problem]:
+    """date_problems, each at the written date it is about."""
+    return [(code, message, suggestion, (mention.start, mention.end))
+            for mention in mentions for code, message, suggestion in date_problems(date, [mention])]
 
 
 def _check_name(fact: Fact, words: str) -> list[Problem]:
@@ -49,11 +68,12 @@ def _check_name(fact: Fact, words: str) -> list[Problem]:
     accepted = {normalise(n) for n in fact.names()}
     if written in accepted or normalise(words) in accepted:
         return []
+    whole = (0, len(words))
     if written in {normalise(r) for r in fact.rejected}:
         return [(Code.NAME_MISMATCH, f"'{written}' is a rejected spelling of {fact.name}; write '{fact.name}'",
-                 fact.name)]
+                 fact.name, whole)]
     return [(Code.NAME_MISMATCH, f"'{written}' is not a registered form of {fact.id} "
-             f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name)]
+             f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name, whole)]
 
 
 def _numbers_outside(words: str, mentions: list[DateMention]):
@@ -63,33 +83,33 @@ def _numbers_outside(words: str, mentions: list[DateMention]):
 
 def _check_event(fact: Fact, words: str) -> list[Problem]:
     mentions = find_dates(words)
-    problems = date_problems(fact.date, mentions)
+    problems = _dated(fact.date, mentions)
     numbers = _numbers_outside(words, mentions)
     for number in numbers:
         if fact.ordinal is None or number.value != fact.ordinal:
             expected = f"its ordinal is {fact.ordinal}" if fact.ordinal is not None else "it has no ordinal"
             problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' does not match {fact.id}: {expected}",
-                             str(fact.ordinal) if fact.ordinal is not None else None))
+                             str(fact.ordinal) if fact.ordinal is not None else None, (number.start, number.end)))
     if not mentions and not numbers:
         names = {normalise(n) for n in fact.names()}
         if strip_possessive(words) not in names:
             problems.append((Code.DATE_MISSING, f"'{words}' states neither the date, the ordinal nor the name "
                              f"of {fact.id}; write plain text, or state the date ({render_value(fact)})",
-                             render_value(fact)))
+                             render_value(fact), (0, len(words))))
     return problems
 
 
 def _check_quantity(fact: Fact, words: str) -> list[Problem]:
     mentions = find_dates(words) if fact.date else []
-    problems = date_problems(fact.date, mentions) if fact.date else []
+    problems = _dated(fact.date, mentions) if fact.date else []
     numbers = _numbers_outside(words, mentions)
     if not numbers:
         return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
-                            render_value(fact))]
+                            render_value(fact), (0, len(words)))]
     for number in numbers:
         if number.value != fact.value:
             problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' is not the value of {fact.id}: "
-                             f"{format_number(fact.value)}", format_number(fact.value)))
+                             f"{format_number(fact.value)}", format_number(fact.value), (number.start, number.end)))
     return problems
 
 
@@ -97,11 +117,11 @@ def _check_quotation(fact: Fact, words: str) -> list[Problem]:
     mentions = find_dates(words)
     if fact.date and mentions and not normalise(words).startswith(('"', "'")):
         # Words that state a date (not quoted words) claim when the quotation was said.
-        return date_problems(fact.date, mentions)
+        return _dated(fact.date, mentions)
     if quote_matches(words, fact.text):
         return []
     return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: the exact wording is "
-             f"\u201c{fact.text}\u201d", fact.text)]
+             f"\u201c{fact.text}\u201d", fact.text, (0, len(words)))]
 
 
 _CHECKS = {
