@@ -10,12 +10,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import __version__
-from .codelist import format_codes
-from .engine import Settings, check_project
-from .errors import FactcheckError, RegistryErrors
-from .project import Project
-from .reporters import FORMATS
+from checks import __version__
+from checks.core.codelist import format_codes
+from checks.core.config import Settings
+from checks.core.errors import FactcheckError, RegistryErrors
+from checks.engine import check_project
+from checks.project import Project
+from checks.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -42,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run_schema(target: Path | None) -> int:
     import json
 
-    from .atomic import write_atomically
-    from .schema import json_schema
+    from checks.core.atomic import write_atomically
+    from checks.registry.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if target is None:

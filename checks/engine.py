@@ -5,24 +5,24 @@ The CLI and the Sphinx extension both call these; neither has checks of its own.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .agreement import check_references
-from .chronology import check_series, check_terms, check_timeline_dates
-from .codes import Severity
-from .context import check_front_matter, check_superseded_reuse, check_titles_and_existence
-from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
-from .names import check_names
-from .quotes import check_quotes
-from .derived import check_derived
-from .evidence import check_corrections, check_evidence
-from .lifetimes import check_existence, check_lifetimes
-from .sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
-from .findings import Finding
-from .model import Registry
-from .pages import Page
+from checks.core.config import Settings
+from checks.core.findings import Finding
+from checks.core.report import Report
+from checks.pages.model import Page
+from checks.registry.model import Registry
+from checks.rules.chronology import check_series, check_terms, check_timeline_dates
+from checks.rules.context import check_superseded_reuse, check_titles_and_existence
+from checks.rules.coverage import check_uncited, check_unstated, measure_page
+from checks.rules.derived import check_derived
+from checks.rules.evidence import check_corrections, check_evidence
+from checks.rules.front_matter import check_front_matter
+from checks.rules.lifetimes import check_existence, check_lifetimes
+from checks.rules.names import check_names
+from checks.rules.quotes import check_quotes
+from checks.rules.references import check_references
+from checks.rules.sources import check_stale, check_unused_sources
 
 PageCheck = Callable[[Registry, Page], Iterable[Finding]]
 RegistryCheck = Callable[[Registry], Iterable[Finding]]
@@ -47,15 +47,6 @@ REGISTRY_CHECKS: list[RegistryCheck] = [
     check_evidence,             # each citation's excerpt states the value
     check_corrections,          # corrected source claims have their superseded value
 ]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Run settings for checks that depend on more than the files: ``today`` (None: skip the
-    age checks, as the Sphinx build does, so a build never changes with the calendar)."""
-
-    today: dt.date | None = None
-    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
 
 
 def _stale(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
@@ -83,29 +74,6 @@ def check_whole_project(registry: Registry, referenced: Iterable[str],
     for project_check in PROJECT_CHECKS:
         findings.extend(project_check(registry, frozenset(referenced), settings or Settings()))
     return sorted(set(findings), key=Finding.sort_key)
-
-
-@dataclass(frozen=True)
-class Report:
-    findings: tuple[Finding, ...]
-    pages: int
-    facts: int
-    references: int
-    # The files checked, relative to the project root: registry files, then pages.
-    files: tuple[str, ...] = ()
-    # Claims in prose and how many are cited, per page (checks/coverage.py).
-    coverage: tuple[PageCoverage, ...] = ()
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
 
 
 def check_page(registry: Registry, page: Page) -> list[Finding]:

@@ -6,11 +6,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PageError
-from .model import Registry
-from .pages import Page, extract_page
-from .registry import load_registry
-from .sources import DEFAULT_STALE_AFTER_DAYS
+from checks.core.config import DEFAULT_STALE_AFTER_DAYS
+from checks.core.errors import PageError
+from checks.pages.extract import extract_page
+from checks.pages.model import Page
+from checks.registry.loader import load_registry
+from checks.registry.model import Registry
 
 DOCS_DIR = "docs"
 FACTS_DIR = "facts"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.pages import Page, extract_page
-from checks.registry import load_registry
+from checks.pages.extract import extract_page
+from checks.pages.model import Page
+from checks.registry.loader import load_registry
 
 FACTS = """\
 - id: kim-il-sung

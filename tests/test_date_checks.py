@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-from checks.engine import check_page, check_registry
-from checks.pages import extract_page
-from checks.registry import load_registry
+from checks import engine
+from checks.engine import check_page
+from checks.pages.extract import extract_page
+from checks.registry.loader import load_registry
 
 REGISTRY = """\
 - {id: src, kind: source, title: S, publisher: P, url: "https://example.org", retrieved: 2026-11-28}
@@ -107,6 +107,12 @@ REGISTRY = """\
   superseded:
     - {value: 1988, reason: "It was 1998.", source: src}
 """
+
+
+def check_registry(registry):
+    """The registry checks, without evidence: these small registries cite bare source ids, and
+    excerpts have their own tests (test_evidence.py)."""
+    return [f for f in engine.check_registry(registry) if not f.code.code.startswith("evidence.")]
 
 
 def registry_with(tmp_path: Path, old: str = "", new: str = ""):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from checks.evidence import check_corrections, check_evidence, states_value
-from checks.model import Fact
-from checks.dates import parse_fact_date
-from checks.findings import Location
 from prose_registry import FACTS, SOURCES, make_registry
+
+from checks.core.findings import Location
+from checks.registry.dates import parse_fact_date
+from checks.registry.model import Fact
+from checks.rules.evidence import check_corrections, check_evidence, states_value
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "evidence.yaml").read_text(encoding="utf-8"))
 
@@ -67,7 +67,7 @@ def test_a_lifetime_date_no_excerpt_states_is_an_error(tmp_path):
 
 
 def test_a_source_cited_twice_is_a_load_error(tmp_path):
-    from checks.errors import RegistryErrors
+    from checks.core.errors import RegistryErrors
 
     facts = _with_citation("  sources: [src-a, src-a]\n")
     with pytest.raises(RegistryErrors) as caught:

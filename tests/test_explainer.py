@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 
+from checks.core.text import normalise
 from checks.engine import check_project
-from checks.pages import extract_page
+from checks.pages.extract import extract_page
 from checks.project import Project
-from checks.text import normalise
 
 REPO = Path(__file__).resolve().parent.parent
 YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")

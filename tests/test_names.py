@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from prose_registry import make_registry, page
 from rapidfuzz import fuzz
 
-from checks.names import DISTINCT_NAMES, NEAR_MISS_THRESHOLD, check_names
-from prose_registry import make_registry, page
+from checks.rules.names import DISTINCT_NAMES, NEAR_MISS_THRESHOLD, check_names
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Property-based tests: arbitrary input never raises anything but the project's own error type.
 
 The prose parsers and the page extractor must never raise at all; the registry loader may raise
-only :class:`checks.errors.FactcheckError` subclasses; a registry that loads must then survive every
+only :class:`checks.core.errors.FactcheckError` subclasses; a registry that loads must then survive every
 check, whatever the words written against its facts. Deterministic (``derandomize``) and quick.
 """
 
@@ -11,19 +11,20 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from conftest import ROOTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.agreement import check_reference
+from checks.core.errors import FactcheckError
+from checks.core.findings import Location
 from checks.engine import check_project
-from checks.errors import FactcheckError
-from checks.findings import Location
-from checks.model import DERIVATION_RULES
-from checks.pages import Reference, extract_page
-from checks.prose import find_dates, find_numbers
-from checks.registry import load_registry
-from checks.schema import RECORD_FIELDS
-from conftest import ROOTS
+from checks.pages.extract import extract_page
+from checks.pages.model import Reference
+from checks.pages.prose_values import find_dates, find_numbers
+from checks.registry.loader import load_registry
+from checks.registry.model import DERIVATION_RULES
+from checks.registry.schema import RECORD_FIELDS
+from checks.rules.references import check_reference
 
 SETTINGS = settings(max_examples=200, derandomize=True, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 
-
 def build(make_app, project, **kwargs):
     app = make_app("html", srcdir=project / "docs", freshenv=True, **kwargs)
     app.build()

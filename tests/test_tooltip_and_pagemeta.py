@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from checks.sphinx_ext.tooltip import STATIC
-from conftest import copy_project
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import __version__
+from checks import __version__
+
 from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain

@@ -7,9 +7,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..engine import check_page, check_whole_project
-from ..findings import Finding
-from ..pages import extract_page
+from checks.core.findings import Finding
+from checks.engine import check_page, check_whole_project
+from checks.pages.extract import extract_page
+
 from .state import WARNING_TYPE, project_of, registry
 
 logger = logging.getLogger(__name__)

@@ -14,13 +14,14 @@ assembled book before references are resolved and before Sphinx's LaTeX footnote
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders.latex.transforms import ShowUrlsTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model import Fact, Registry
-from ..render import render_superseded
+from checks.registry.house_style import render_superseded
+from checks.registry.model import Fact, Registry
+
 from .state import registry
 
 FACT_REF_CLASS = "fact-ref"

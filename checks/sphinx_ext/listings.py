@@ -13,9 +13,10 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..exports import correction_anchor
-from ..model import PRIMARY_FIELD, Fact, Registry
-from ..render import render_superseded, render_value
+from checks.exports.claimreview import correction_anchor
+from checks.registry.house_style import render_superseded, render_value
+from checks.registry.model import PRIMARY_FIELD, Fact, Registry
+
 from .domain import FactDomain, fact_anchor, source_anchor
 from .state import registry
 

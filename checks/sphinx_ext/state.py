@@ -13,9 +13,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..errors import RegistryErrors
-from ..model import Registry
-from ..project import Project
+from checks.core.errors import RegistryErrors
+from checks.project import Project
+from checks.registry.model import Registry
 
 logger = logging.getLogger(__name__)
 WARNING_TYPE = "factcheck"
