@@ -16,7 +16,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
 from ..dates import InvalidDate, house_date, parse_day
-from ..render import render_superseded, render_value
+from ..render import render_said, render_value
 from .domain import FactDomain
 from .state import registry
 
@@ -85,7 +85,7 @@ def correction_note(app: Sphinx, used: dict[str, str]) -> nodes.Node | None:
         olds = []
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            olds.append(f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}")
+            olds.append(render_said(fact, old, src.publisher if src else old.source))
         para += nodes.Text(f": {render_value(fact)} (" + "; ".join(olds) + ").")
         items += nodes.list_item("", para)
     note += items
