@@ -225,6 +225,14 @@ class _Loader:
                                 "a verified fact needs 'verified: YYYY-MM-DD' (the day it was last checked)")
         if ("series" in values) != ("ordinal" in values):
             raise RegistryError(path, raw.line, "'series' and 'ordinal' go together; give both or neither")
+        disputed_by = tuple(values.pop("disputed_by", ()))
+        if disputed_by and status != "disputed":
+            raise RegistryError(path, raw.key_lines["disputed_by"],
+                                "'disputed_by' lists sources that give another value: set 'status: disputed' "
+                                "and say in 'note' which value the registry keeps and why")
+        for citation in disputed_by:
+            self._refer((citation.location, "source", citation.source))
+        values["disputed_by"] = disputed_by
         citations = tuple(values.pop("sources"))
         for citation in citations:
             self._refer((citation.location, "source", citation.source))

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 
 from checks.pages.model import as_of_day
 from checks.registry.dates import house_date
-from checks.registry.house_style import render_superseded, render_value
+from checks.registry.house_style import render_said, render_value
 
 from .domain import FactDomain
 from .state import loaded, registry
@@ -84,7 +84,7 @@ def correction_note(app: Sphinx, used: dict[str, str]) -> nodes.Node | None:
         olds = []
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            olds.append(f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}")
+            olds.append(render_said(fact, old, src.publisher if src else old.source))
         para += nodes.Text(f": {render_value(fact)} (" + "; ".join(olds) + ").")
         items += nodes.list_item("", para)
     note += items
