@@ -85,6 +85,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("day-month-year", _p(r"D1\s+M1,?\s+Y1", D1=("D", "d1"), M1=("M", "m1"), Y1=("Y", "y1"))),
     ("month-day-year", _p(r"M1\s+D1,?\s+Y1", M1=("M", "m1"), D1=("D", "d1"), Y1=("Y", "y1"))),
     ("month-year", _p(r"M1,?\s+Y1", M1=("M", "m1"), Y1=("Y", "y1"))),
+    # year first, as translated documents write it ("in 1970 November")
+    ("year-month", _p(r"Y1\s+M1(?!\s+\d)", Y1=("Y", "y1"), M1=("M", "m1"))),
     ("day-month", _p(r"D1\s+M1", D1=("D", "d1"), M1=("M", "m1"))),
     ("month-day", _p(r"M1\s+D1(?!\d)", M1=("M", "m1"), D1=("D", "d1"))),
     # a month alone, only where the words before it make it a date ("in May", "early in May")
