@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true",
                        help="warnings fail too (exit 1), as in the strict Sphinx build: use it in hooks and CI")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
+    lsp = sub.add_parser("lsp", help="run the checks as a language server for editors (LSP over stdio)")
+    lsp.add_argument("--root", type=Path, default=None,
+                     help="project root (default: the editor's workspace folder, else the current folder)")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
     schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
     return parser
@@ -75,6 +78,17 @@ def run_check(root: Path, fmt: str, strict: bool = False) -> int:
     return report.exit_code(strict)
 
 
+def run_lsp(root: Path | None) -> int:
+    try:
+        from checks.lsp.server import serve
+    except ImportError as exc:  # the optional extra is not installed
+        sys.stderr.write(f"factcheck: the language server needs the 'lsp' extra ({exc.name} is missing); "
+                         "install it with: pip install -e '.[lsp]'\n")
+        return EXIT_CANNOT_RUN
+    serve(root)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -82,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(args.root, args.format, args.strict)
         if args.command == "schema":
             return run_schema(args.write)
+        if args.command == "lsp":
+            return run_lsp(args.root)
         if args.command == "codes":
             sys.stdout.write(format_codes())
             return EXIT_OK

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from checks.core.codes import Code
@@ -14,6 +15,12 @@ class CodeRow(NamedTuple):
     code: str
     severity: str
     description: str
+
+
+def code_anchor(code: str) -> str:
+    """The HTML id of a code's row in the contributing page's table (what docutils' make_id makes
+    of ``factcheck-<code>``): editors link each diagnostic to it."""
+    return re.sub(r"[^a-z0-9]+", "-", f"factcheck-{code}".lower()).strip("-")
 
 
 def code_rows() -> list[CodeRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
@@ -70,16 +70,25 @@ def load_registry(facts_dir: Path, root: Path | None = None) -> Registry:
 _ID_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*$", re.MULTILINE)
 
 
-def load_registry_partially(facts_dir: Path, root: Path | None = None) -> LoadResult:
-    """Load what can be loaded; report each problem once, and nothing that only follows from it."""
+def load_registry_partially(facts_dir: Path, root: Path | None = None,
+                            texts: Mapping[str, str] | None = None) -> LoadResult:
+    """Load what can be loaded; report each problem once, and nothing that only follows from it.
+
+    ``texts``: files as an editor holds them, unsaved, by path relative to ``root``; each is
+    loaded instead of the file on disk (or as well as the files on disk, if it is new)."""
     root = root or facts_dir.parent
+    texts = texts or {}
     loader = _Loader()
     if not facts_dir.is_dir():
         error = RegistryError(_rel(facts_dir, root), 0, "no facts folder here; run from the project root or pass --root")
         return LoadResult(Registry(facts={}, sources={}, claims={}, files=()), (error,), frozenset())
-    files = registry_files(facts_dir)
-    for path in files:
-        rel = _rel(path, root)
+    on_disk = {_rel(path, root): path for path in registry_files(facts_dir)}
+    files = sorted(on_disk.keys() | texts.keys())
+    for rel in files:
+        if rel in texts:
+            loader.load_file(texts[rel], rel)
+            continue
+        path = on_disk[rel]
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -97,8 +106,7 @@ def load_registry_partially(facts_dir: Path, root: Path | None = None) -> LoadRe
             continue
         loader.load_file(text, rel)
     unavailable = loader.resolve()
-    registry = Registry(facts=loader.facts, sources=loader.sources, claims=loader.claims,
-                        files=tuple(_rel(p, root) for p in files))
+    registry = Registry(facts=loader.facts, sources=loader.sources, claims=loader.claims, files=tuple(files))
     errors = tuple(sorted(loader.errors, key=lambda e: (e.path, e.line, e.message)))
     return LoadResult(registry, errors, unavailable)
 
