@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from checks.core.codes import Code
 from checks.core.text import fold
 from checks.pages.agreement import date_problems
-from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
+from checks.pages.prose_values import (
+    DateMention,
+    NumberMention,
+    find_dates,
+    find_numbers,
+)
 from checks.pages.spans import per_registry
 from checks.registry.house_style import render_value
 from checks.registry.model import Fact, Registry
@@ -76,7 +81,7 @@ class Description:
     tokens: frozenset[str]
 
     @classmethod
-    def of(cls, words: str) -> "Description":
+    def of(cls, words: str) -> Description:
         dates = find_dates(words)
         spans = [(d.start, d.end) for d in dates]
         numbers = [n for n in find_numbers(words) if not any(a <= n.start < b for a, b in spans)]

@@ -33,7 +33,7 @@ class Span(NamedTuple):
     def contains(self, line: int, character: int) -> bool:
         return (self.line, self.character) <= (line, character) <= (self.end_line, self.end_character)
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return (self.line, self.character) <= (other.end_line, other.end_character) and \
             (other.line, other.character) <= (self.end_line, self.end_character)
 

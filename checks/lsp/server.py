@@ -13,9 +13,10 @@ import asyncio
 import functools
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Awaitable, Callable, TypeVar
+from typing import Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -39,12 +40,13 @@ from checks.lsp.locations import (
 )
 from checks.lsp.state import Document, ProjectState
 from checks.project import DOCS_DIR, FACTS_DIR
+from checks.registry.loader import LoadResult
 
 logger = logging.getLogger(__name__)
 # How long typing must pause before a page is checked again (initializationOptions.debounceMs).
 DEFAULT_DEBOUNCE_SECONDS = 0.3
 _REGISTRY_KEY = "registry"
-_T = TypeVar("_T")
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,9 @@ class Published:
 
 
 def _key(findings: list[Finding]) -> tuple[tuple[Any, ...], ...]:
-    loc = lambda f: (f.location.line, f.location.column, f.location.end_line, f.location.end_column)  # noqa: E731
-    return tuple((f.code.code, f.message, f.suggestion, *loc(f)) for f in findings)
+    """What a client sees of findings: code, message, suggestion and span (not compared by Finding)."""
+    return tuple((f.code.code, f.message, f.suggestion, f.location.line, f.location.column,
+                  f.location.end_line, f.location.end_column) for f in findings)
 
 
 class FactcheckServer(LanguageServer):
@@ -125,7 +128,8 @@ class FactcheckServer(LanguageServer):
 
     # -- loading --------------------------------------------------------------------------------
     async def start(self) -> None:
-        """Load the registry and read every page (in a worker thread), then check what is open."""
+        """Read every page and load the registry (in a worker thread), check what is open, then
+        run the registry-wide checks for the registry files."""
         assert self.state is not None and self.ready is not None
         state = self.state
         try:
@@ -135,43 +139,50 @@ class FactcheckServer(LanguageServer):
                 self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning,
                                                                  message=f"factcheck: {message}"))
                 return
-            disk_pages = await asyncio.to_thread(state.read_pages)
-            state.apply_pages(disk_pages)
-            result = await asyncio.to_thread(state.load_registry, state.registry_texts())
-            state.apply(result)
-            state.whole = await asyncio.to_thread(state.check_whole, result, state.referenced())
-            await self.watch_files()
+            state.apply_pages(await asyncio.to_thread(state.read_pages))
+            state.apply(await asyncio.to_thread(self.load_and_warm_up, state.registry_texts()))
         except Exception:
             logger.exception("factcheck lsp: cannot load the project")
             self.log("error", f"cannot load the project at {state.root}; see the server's log")
         finally:
             self.ready.set()
-        self.publish_all()
+        self.publish_all("page")
+        await self.watch_files()
+        await self.recheck_project()
+
+    def load_and_warm_up(self, texts: dict[str, str]) -> LoadResult:
+        """Load the registry and build its indexes (in a worker thread), so that the first page
+        checked against it takes as long as any other."""
+        assert self.state is not None
+        result = self.state.load_registry(texts)
+        self.state.warm_up(result.registry)
+        return result
 
     async def reload_registry(self) -> None:
-        """Reload the registry with the editor's texts (a registry file changed), then re-check."""
+        """Reload the registry with the editor's texts (a registry file changed), re-check the
+        open pages, then the registry-wide checks."""
         assert self.state is not None
-        state = self.state
         self.generation += 1
         generation = self.generation
-        result = await asyncio.to_thread(state.load_registry, state.registry_texts())
+        result = await asyncio.to_thread(self.load_and_warm_up, self.state.registry_texts())
         if generation != self.generation:
             return  # a newer change is being loaded
-        state.apply(result)
-        whole = await asyncio.to_thread(state.check_whole, result, state.referenced())
-        if generation != self.generation:
-            return
-        state.whole = whole
-        self.publish_all()
+        self.state.apply(result)
+        self.publish_all("page")
+        await self.recheck_project(generation)
 
-    async def recheck_project(self) -> None:
-        """Pages changed on disk: the project checks (which facts are used) may change."""
+    async def recheck_project(self, generation: int | None = None) -> None:
+        """The registry-wide and project checks (which facts the pages use), for the registry
+        files; after a load, and when pages change on disk."""
         assert self.state is not None
         state = self.state
         if state.load is None:
             return
-        state.whole = await asyncio.to_thread(state.check_whole, state.load, state.referenced())
-        self.publish_all()
+        whole = await asyncio.to_thread(state.check_whole, state.load, state.referenced())
+        if generation is not None and generation != self.generation:
+            return
+        state.whole = whole
+        self.publish_all("registry")
 
     async def watch_files(self) -> None:
         """Ask the client to tell us of changes on disk (a pull, a checkout, another editor)."""
@@ -215,9 +226,12 @@ class FactcheckServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=text.version))
 
-    def publish_all(self) -> None:
-        """Every open document, re-published where its findings changed (after a registry change)."""
+    def publish_all(self, kind: str | None = None) -> None:
+        """Every open document (of ``kind``), re-published where its findings changed."""
         for uri in list(self.workspace.text_documents):
+            found = self.document(uri)
+            if found is None or (kind is not None and found[0].kind != kind):
+                continue
             try:
                 self.publish(uri, only_if_changed=True)
             except Exception:
@@ -237,19 +251,17 @@ class FactcheckServer(LanguageServer):
         return self.findings_for(document), split_lines(text.source)
 
 
-def _safe(default: _T) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
-    """A request handler that answers ``default`` (and logs) instead of failing on a bug."""
-    def wrap(handler: Callable[..., _T]) -> Callable[..., _T]:
-        @functools.wraps(handler)
-        def safe(ls: FactcheckServer, params: Any) -> _T:
-            try:
-                return handler(ls, params)
-            except Exception:
-                logger.exception("factcheck lsp: %s failed", handler.__name__)
-                ls.log("error", f"{handler.__name__} failed; see the server's log")
-                return default
-        return safe
-    return wrap
+def _safe(handler: _Handler) -> _Handler:
+    """A request handler that answers nothing (and logs) instead of failing on a bug."""
+    @functools.wraps(handler)
+    def safe(ls: FactcheckServer, params: Any) -> Any:
+        try:
+            return handler(ls, params)
+        except Exception:
+            logger.exception("factcheck lsp: %s failed", handler.__name__)
+            ls.log("error", f"{handler.__name__} failed; see the server's log")
+            return None
+    return cast(_Handler, safe)
 
 
 def create_server(root: Path | None = None) -> FactcheckServer:
@@ -343,7 +355,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
             ls.schedule("project", ls.recheck_project, ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    @_safe(None)
+    @_safe
     def on_hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
         registry = ls.state.registry if ls.state else None
         page = ls.current_page(params.text_document.uri)
@@ -362,7 +374,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=["`", "<"]))
-    @_safe(None)
+    @_safe
     def on_completion(ls: FactcheckServer, params: types.CompletionParams) -> types.CompletionList | None:
         registry = ls.state.registry if ls.state else None
         page = ls.current_page(params.text_document.uri)
@@ -390,7 +402,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
         return types.CompletionList(is_incomplete=len(items) >= completion.MAX_ITEMS, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-    @_safe(None)
+    @_safe
     def on_definition(ls: FactcheckServer, params: types.DefinitionParams) -> types.Location | None:
         record_id = _record_at(ls, params.text_document.uri, params.position)
         registry = ls.state.registry if ls.state else None
@@ -401,7 +413,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
         return _registry_location(ls.state, where.path, where.line, codec) if where else None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    @_safe(None)
+    @_safe
     def on_references(ls: FactcheckServer, params: types.ReferenceParams) -> list[types.Location] | None:
         record_id = _record_at(ls, params.text_document.uri, params.position)
         registry = ls.state.registry if ls.state else None
@@ -420,7 +432,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    @_safe(None)
+    @_safe
     def on_code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         now = ls.findings_now(uri)

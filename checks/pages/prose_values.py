@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr})
@@ -109,6 +110,13 @@ def _month(value: str | None) -> int | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date written in ``text``, in order."""
+    return list(_find_dates(text))
+
+
+# Several checks read the same runs, and an editor re-checks a page whose runs are mostly as they
+# were: each text is read once.
+@lru_cache(maxsize=8192)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     taken = [False] * len(text)
     found: list[DateMention] = []
     for name, regex in _COMPILED:
@@ -134,7 +142,7 @@ def find_dates(text: str) -> list[DateMention]:
             for i in range(m.start(), m.end()):
                 taken[i] = True
             found.append(DateMention(m.start(), m.end(), m.group(0), parts, decade=name == "decade"))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 # -- numbers --------------------------------------------------------------------------------
@@ -170,6 +178,11 @@ class NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number written in ``text``, in digits or words, in order."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_numbers(text: str) -> tuple[NumberMention, ...]:
     found: list[NumberMention] = []
     for m in _DIGITS.finditer(text):
         value: int | float = float(m["num"].replace(",", "")) if "." in m["num"] else int(m["num"].replace(",", ""))
@@ -178,7 +191,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             value = int(value) if float(value).is_integer() else value
         found.append(NumberMention(m.start(), m.end(), m.group(0), value, bool(m["ord"])))
     found.extend(_word_numbers(text))
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def _word_numbers(text: str) -> list[NumberMention]:

@@ -136,6 +136,7 @@ class IndexedForm:
 
 
 _WORD = re.compile(r"[^\s\"()\[\],;:!?]+")
+_SEEN_TEXTS = 8192
 
 
 class NameIndex:
@@ -150,11 +151,22 @@ class NameIndex:
         self._by_start: dict[tuple[str, ...], list[int]] = {}
         for position, words in enumerate(self._words):
             self._by_start.setdefault(words[:2], []).append(position)
+        # text -> candidates: the names and claims checks read the same runs, and an editor
+        # re-checks pages whose runs mostly did not change
+        self._seen: dict[str, list[IndexedForm]] = {}
 
     def candidates(self, text: str) -> list[IndexedForm]:
         """The forms that start with a word, or two adjacent words, of the (folded) ``text`` and
         whose other words all occur in it, in index order. (A superset of the forms that match:
         each candidate's pattern still decides.)"""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= _SEEN_TEXTS:
+                self._seen.clear()
+            found = self._seen[text] = self._candidates(text)
+        return list(found)
+
+    def _candidates(self, text: str) -> list[IndexedForm]:
         variants = [_variants(word) for word in _WORD.findall(text)]
         present = {v for group in variants for v in group}
         positions: set[int] = set()

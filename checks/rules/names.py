@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from checks.core.codes import Code
 from checks.core.findings import Finding
-from checks.pages.model import Page, TextRun
+from checks.pages.model import Anchor, Page, TextRun
 from checks.pages.spans import (
     NameForm,
     fold,
@@ -73,22 +73,40 @@ CAPITALISATION: tuple[CapitalisationRule, ...] = (
 
 def check_names(registry: Registry, page: Page) -> list[Finding]:
     findings: list[Finding] = []
+    # Each run is checked on its own, so a run is checked once as written: an editor re-checks
+    # pages whose runs mostly did not change. The anchors are part of the key: they place findings.
+    seen: dict[tuple[TextRun, tuple[Anchor, ...]], list[Finding]] = per_registry(registry, "names per run", dict)
+    for run in page.runs:
+        key = (run, run.anchors)
+        found = seen.get(key)
+        if found is None:
+            if len(seen) >= _SEEN_RUNS:
+                seen.clear()
+            found = seen[key] = _check_run(registry, run)
+        findings.extend(found)
+    return sorted(findings, key=Finding.sort_key)
+
+
+_SEEN_RUNS = 8192
+
+
+def _check_run(registry: Registry, run: TextRun) -> list[Finding]:
+    findings: list[Finding] = []
     index = name_index(registry)
     targets = per_registry(registry, "near-miss targets", lambda: _targets(_target_names(registry)))
     known = per_registry(registry, "near-miss known", lambda: _known(targets))
-    for run in page.runs:
-        text = prose(run)
-        exact_spans: list[tuple[int, int]] = []
-        for indexed in index.candidates(text):
-            form = NameForm(indexed.folded, indexed.form.fact, indexed.form.status)
-            for m in indexed.pattern.finditer(text):
-                exact_spans.append((m.start(), m.end()))
-                finding = _form_finding(form, m.group(0), run, m.start())
-                if finding:
-                    findings.append(finding)
-        findings.extend(_near_misses(registry, targets, known, run, text, exact_spans))
-        findings.extend(_capitalisation(run, text))
-    return sorted(findings, key=Finding.sort_key)
+    text = prose(run)
+    exact_spans: list[tuple[int, int]] = []
+    for indexed in index.candidates(text):
+        form = NameForm(indexed.folded, indexed.form.fact, indexed.form.status)
+        for m in indexed.pattern.finditer(text):
+            exact_spans.append((m.start(), m.end()))
+            finding = _form_finding(form, m.group(0), run, m.start())
+            if finding:
+                findings.append(finding)
+    findings.extend(_near_misses(registry, targets, known, run, text, exact_spans))
+    findings.extend(_capitalisation(run, text))
+    return findings
 
 
 def _squash(name: str) -> str:
