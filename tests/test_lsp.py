@@ -14,7 +14,9 @@ import pytest
 import pytest_lsp
 from conftest import REPO, copy_project
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import make_test_lsp_client
 
 from checks.core.codelist import code_anchor
 
@@ -144,11 +146,34 @@ async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(
 async def test_diagnostics_follow_the_text_as_it_is_typed(client, project):
     clean = (project / "docs/index.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/index.md") == []
-    typed = clean.replace("led by {fact}`Kim Jong Un <kim-jong-un>`", "led by {fact}`Kim Jong Un <kim-jong-un>` and Kim Jong-un")
+    reference = "led by {fact}`Kim Jong Un <kim-jong-un>`"
+    typed = clean.replace(reference, reference + " and Kim Jong-un")
     [variant] = await change_doc(client, project, "docs/index.md", typed)
     assert (variant.code, variant.range) == ("name.variant", range_of(typed, "Kim Jong-un"))
     assert variant.severity == types.DiagnosticSeverity.Warning
     assert await change_doc(client, project, "docs/index.md", clean) == []
+
+
+@pytest.mark.asyncio
+async def test_typing_is_debounced_and_the_last_text_wins(project):
+    async with _session(project, debounce_ms=400, counting=True, editor="visual-studio-code") as editor:
+        clean = (project / "docs/index.md").read_text(encoding="utf-8")
+        doc = uri(project, "docs/index.md")
+        assert await open_doc(editor, project, "docs/index.md") == []
+        # five keystrokes well within the pause: only the text after the last one is checked
+        for version, word in enumerate(["K", "Ki", "Kim", "Kim Jung", "Kim Jung Un"], start=2):
+            editor.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=doc, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=clean + f"\nThen {word} spoke.\n")]))
+        await asyncio.sleep(2.0)
+        after_open = [p for p in editor.published if p.uri == doc][1:]  # type: ignore[attr-defined]
+        assert [p.version for p in after_open] == [6]
+        assert [d.code for d in after_open[0].diagnostics] == ["name.rejected"]
+        # the watchers for changes on disk were registered with the client
+        watched = [r for r in editor.registrations  # type: ignore[attr-defined]
+                   if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+        patterns = [w["globPattern"] for w in watched[0].register_options["watchers"]]  # as the client got them
+        assert patterns == ["**/facts/**/*.yaml", "**/docs/**/*.md"]
 
 
 @pytest.mark.asyncio
@@ -228,7 +253,8 @@ async def test_a_broken_registry_line_is_where_the_loader_says(client, project):
     [invalid] = await change_doc(client, project, "facts/facts.yaml", broken)
     line = broken.split("\n").index("  status: checked")
     assert invalid.code == "registry.invalid" and "'status'" in invalid.message
-    assert invalid.range == types.Range(start=types.Position(line, 2), end=types.Position(line, len("  status: checked")))
+    assert invalid.range == types.Range(start=types.Position(line, 2),
+                                        end=types.Position(line, len("  status: checked")))
 
 
 # -- hover --------------------------------------------------------------------------------------
@@ -436,20 +462,39 @@ async def test_the_explainer_itself_in_an_editor(explainer):
 
 
 class _session:
-    """A second client on another project, for one test."""
+    """A client of its own, for one test: another project, another debounce, or counting every
+    publication of diagnostics."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, debounce_ms: int = 10, counting: bool = False,
+                 editor: str = "neovim") -> None:
         self.root = root
-        self.config = ClientServerConfig(server_command=[sys.executable, "-m", "checks", "lsp"])
+        self.editor = editor
+        self.options = {"debounceMs": debounce_ms}
+        factory = counting_client if counting else make_test_lsp_client
+        self.config = ClientServerConfig(server_command=[sys.executable, "-m", "checks", "lsp"],
+                                         client_factory=factory)
 
     async def __aenter__(self) -> LanguageClient:
         self.client = await self.config.start()
         accept_registrations(self.client)
         await self.client.initialize_session(types.InitializeParams(
-            capabilities=client_capabilities("neovim"), root_uri=self.root.as_uri(),
-            initialization_options={"debounceMs": 10}))
+            capabilities=client_capabilities(self.editor), root_uri=self.root.as_uri(),
+            initialization_options=self.options))
         return self.client
 
     async def __aexit__(self, *exc: object) -> None:
         await self.client.shutdown_session()
         await self.client.stop()
+
+
+def counting_client() -> LanguageClient:
+    """A test client that keeps every publishDiagnostics, not only the last per document."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []  # type: ignore[attr-defined]
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def publish(params: types.PublishDiagnosticsParams) -> None:
+        client.published.append(params)  # type: ignore[attr-defined]
+        client.diagnostics[params.uri] = params.diagnostics
+
+    return client

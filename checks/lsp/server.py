@@ -458,7 +458,8 @@ def create_server(root: Path | None = None) -> FactcheckServer:
 
 
 async def _publish(ls: FactcheckServer, uri: str) -> None:
-    ls.publish(uri)
+    # unless this text's findings were published already (by the first check after loading)
+    ls.publish(uri, only_if_changed=True)
 
 
 def _differs_from_disk(state: ProjectState, rel: str, text: str) -> bool:
