@@ -18,6 +18,7 @@ from checks.core.findings import Location
 from checks.lsp.completion import completion_context, insertion, rank
 from checks.lsp.hover import escape, fact_markdown
 from checks.lsp.locations import Span, location_span, split_lines
+from checks.lsp.server import project_root
 from checks.lsp.state import ProjectState
 
 
@@ -115,3 +116,9 @@ def test_lsp_without_its_extra_says_how_to_install_it(monkeypatch, capsys):
         monkeypatch.delitem(sys.modules, name)
     assert main(["lsp"]) == 2
     assert "pip install -e '.[lsp]'" in capsys.readouterr().err
+
+
+def test_the_project_is_found_from_a_folder_inside_it(state, tmp_path):
+    assert project_root(state.root / "docs") == state.root
+    assert project_root(state.root) == state.root
+    assert project_root(tmp_path) == tmp_path  # no project above: the folder itself

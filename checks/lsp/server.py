@@ -271,7 +271,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
     def initialize(ls: FactcheckServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
         folder = ls.workspace.root_path or next((path_of(f.uri) for f in params.workspace_folders or ()), None)
-        root_dir = ls.root_option or (Path(folder) if folder else Path(os.getcwd()))
+        root_dir = ls.root_option or project_root(Path(folder) if folder else Path(os.getcwd()))
         ls.state = ProjectState(root_dir)
         debounce = options.get("debounceMs")
         if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce >= 0:
@@ -460,6 +460,15 @@ def create_server(root: Path | None = None) -> FactcheckServer:
 async def _publish(ls: FactcheckServer, uri: str) -> None:
     # unless this text's findings were published already (by the first check after loading)
     ls.publish(uri, only_if_changed=True)
+
+
+def project_root(folder: Path) -> Path:
+    """The project that holds ``folder``: the nearest folder, it or above it, with both docs/ and
+    facts/ (an editor may open docs/ alone); ``folder`` itself if there is none."""
+    for candidate in (folder, *folder.resolve().parents):
+        if (candidate / DOCS_DIR).is_dir() and (candidate / FACTS_DIR).is_dir():
+            return candidate
+    return folder
 
 
 def _differs_from_disk(state: ProjectState, rel: str, text: str) -> bool:
