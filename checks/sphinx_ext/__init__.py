@@ -22,7 +22,7 @@ def outdated_pages(app: Sphinx, env, added, changed, removed) -> list[str]:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("factcheck_root", "", "env", types=[str])
+    state.setup_config(app)
     app.add_domain(FactDomain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NotAClaimRole())
@@ -31,7 +31,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("corrections", listings.Corrections)
     setup_codes_table(app)
     app.add_node(listings.backlinks)
-    app.connect("config-inited", state.set_default_root)
     app.connect("builder-inited", state.load, priority=400)
     app.connect("builder-inited", checking.report_registry_errors, priority=450)
     app.connect("env-get-outdated", outdated_pages)

@@ -50,7 +50,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         rel = path.resolve().relative_to(project.root).as_posix()
     except ValueError:
         rel = path.as_posix()
-    page = extract_page(source[0], rel, docname)
+    page = extract_page(source[0], rel, docname, app.config.myst_enable_extensions)
     app.env.domains["fact"].note_references(docname, {ref.fact_id for ref in page.references})
     result = loaded(app.config)
     for finding in without_cascade(check_page(result.registry, page), result.unavailable):
