@@ -130,6 +130,7 @@ SOURCES = """\
   source: qa
   quote: "some 3,000 delegates will gather in Pyongyang for the first congress in decades"
   facts: [delegates-7]
+  verdict: correct
 """
 
 
