@@ -65,3 +65,11 @@ def test_usage_error_exits_two():
 def test_runs_in_current_directory(basic_project):
     result = run("check", cwd=basic_project)
     assert result.returncode == 0, result.stderr
+
+
+def test_strict_fails_on_warnings_as_the_strict_build_does(basic_project):
+    page = basic_project / "docs" / "history.md"
+    page.write_text(page.read_text() + "\nKim Jong-un spoke.\n")  # an accepted variant: a warning
+    assert run("check", "--root", str(basic_project)).returncode == 0
+    strict = run("check", "--strict", "--root", str(basic_project))
+    assert strict.returncode == 1 and "warning name.variant" in strict.stdout
