@@ -86,7 +86,8 @@ def in_process(root: Path) -> dict[str, Any]:
     loaded = time.perf_counter()
     state.apply_pages(state.read_pages())
     read = time.perf_counter()
-    assert state.load is not None and not state.load.errors, "the project's registry must load cleanly"
+    assert state.load is not None
+    assert not state.load.errors, "the project's registry must load cleanly"
     rng = random.Random(14)
     pages = sorted(rel for rel in state.page_texts if typed(state.page_texts[rel], rng) is not None)
     chosen = rng.sample(pages, min(PAGES_EDITED, len(pages)))

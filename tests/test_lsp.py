@@ -133,7 +133,8 @@ async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(
     assert by_code["number.mismatch"].range == range_of(PLANTED, "3,000")
     assert by_code["ref.unknown"].range == range_of(PLANTED, "pyongyang")  # the id inside <...>
     rejected = by_code["name.rejected"]
-    assert rejected.severity == types.DiagnosticSeverity.Error and rejected.source == "factcheck"
+    assert rejected.severity == types.DiagnosticSeverity.Error
+    assert rejected.source == "factcheck"
     assert rejected.code_description.href == ("https://example.org/explainer/contributing.html#"
                                               + code_anchor("name.rejected"))
     assert "write 'Kim Jong Un'" in rejected.message
@@ -156,7 +157,7 @@ async def test_diagnostics_follow_the_text_as_it_is_typed(client, project):
 
 @pytest.mark.asyncio
 async def test_typing_is_debounced_and_the_last_text_wins(project):
-    async with _session(project, debounce_ms=400, counting=True, editor="visual-studio-code") as editor:
+    async with Session(project, debounce_ms=400, counting=True, editor="visual-studio-code") as editor:
         clean = (project / "docs/index.md").read_text(encoding="utf-8")
         doc = uri(project, "docs/index.md")
         assert await open_doc(editor, project, "docs/index.md") == []
@@ -230,14 +231,17 @@ async def test_a_broken_registry_file_is_one_diagnostic_on_its_line_and_the_rest
     broken = registry.replace("  label: Kim Jong Un\n", "  label: [Kim Jong Un\n")
     [invalid] = await change_doc(client, project, "facts/facts.yaml", broken)
     opened = broken.split("\n").index("  label: [Kim Jong Un")
-    assert invalid.code == "registry.invalid" and "malformed YAML" in invalid.message
+    assert invalid.code == "registry.invalid"
+    assert "malformed YAML" in invalid.message
     # where the parser noticed, saying where the bracket was opened
-    assert invalid.range.start.line >= opened and f"starts on line {opened + 1}" in invalid.message
+    assert invalid.range.start.line >= opened
+    assert f"starts on line {opened + 1}" in invalid.message
     # pages are still checked and served against the last registry that loaded
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/index.md")),
         position=position_of(page, "Kim Jong Un <kim-jong-un>", 2)))
-    assert hover is not None and "Kim Jong Un" in hover.contents.value
+    assert hover is not None
+    assert "Kim Jong Un" in hover.contents.value
     typed = page.replace("led by", "led by Kim Jung Un and")
     [rejected] = await change_doc(client, project, "docs/index.md", typed)
     assert rejected.code == "name.rejected"
@@ -252,7 +256,8 @@ async def test_a_broken_registry_line_is_where_the_loader_says(client, project):
     broken = registry.replace("  status: verified\n", "  status: checked\n", 1)
     [invalid] = await change_doc(client, project, "facts/facts.yaml", broken)
     line = broken.split("\n").index("  status: checked")
-    assert invalid.code == "registry.invalid" and "'status'" in invalid.message
+    assert invalid.code == "registry.invalid"
+    assert "'status'" in invalid.message
     assert invalid.range == types.Range(start=types.Position(line, 2),
                                         end=types.Position(line, len("  status: checked")))
 
@@ -266,10 +271,13 @@ async def test_hover_shows_value_status_sources_and_correction(client, project):
         text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/index.md")),
         position=position_of(page, "6 to 9 May 2016 <congress-7>", 3)))
     text = hover.contents.value
-    assert "6\u20139 May 2016" in text and "verified" in text
+    assert "6\u20139 May 2016" in text
+    assert "verified" in text
     assert "*A report on the Congress* (Example Agency)" in text
     assert "The 7th Congress met from 6 to 9 May 2016" in text
-    assert "**Correction**" in text and "opens on 7 May" in text and "a day earlier" in text
+    assert "**Correction**" in text
+    assert "opens on 7 May" in text
+    assert "a day earlier" in text
     assert hover.range == range_of(page, "{fact}`6 to 9 May 2016 <congress-7>`")
     outside = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/index.md")),
@@ -290,7 +298,8 @@ async def test_completion_in_the_target_ranks_the_facts_dated_as_the_words_say(c
     text = "The congress met in {fact}`May 2016 <`\n"
     result = await complete(client, project, text, "May 2016 <")
     first = result.items[0]
-    assert first.label == "congress-7" and "6\u20139 May 2016" in first.detail
+    assert first.label == "congress-7"
+    assert "6\u20139 May 2016" in first.detail
     assert first.text_edit.new_text == "congress-7"
     text = "It met in {fact}`October 1980 <`\n"
     assert (await complete(client, project, text, "October 1980 <")).items[0].label == "congress-6"
@@ -306,7 +315,8 @@ async def test_completion_after_the_backtick_writes_the_words_and_the_id(client,
     assert first.text_edit.range == range_of(text, "3,467 delegates")
     typed = "Led by {fact}`kim\n"
     result = await complete(client, project, typed, "{fact}`kim")
-    assert result.items[0].label == "kim-jong-un" and result.items[0].text_edit.new_text == "kim-jong-un"
+    assert result.items[0].label == "kim-jong-un"
+    assert result.items[0].text_edit.new_text == "kim-jong-un"
 
 
 # -- definition and references ------------------------------------------------------------------
@@ -417,7 +427,8 @@ async def test_malformed_input_does_not_crash_the_server(client, project):
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/hostile.md")),
         position=types.Position(line=emoji_line, character=2 + 1 + 3)))
-    assert hover is not None and hover.range.start.character == 3
+    assert hover is not None
+    assert hover.range.start.character == 3
     # requests about documents the server does not check, positions past the end, junk on stdin
     nowhere = types.TextDocumentIdentifier(uri=(project / "elsewhere.txt").as_uri())
     assert await client.text_document_hover_async(types.HoverParams(
@@ -433,7 +444,8 @@ async def test_malformed_input_does_not_crash_the_server(client, project):
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/index.md")),
         position=position_of(page, "<wpk>", 1)))
-    assert hover is not None and "Workers' Party of Korea" in hover.contents.value.replace("\\", "")
+    assert hover is not None
+    assert "Workers' Party of Korea" in hover.contents.value.replace("\\", "")
 
 
 @pytest.fixture
@@ -448,7 +460,7 @@ def explainer(tmp_path: Path) -> Path:
 @pytest.mark.asyncio
 async def test_the_explainer_itself_in_an_editor(explainer):
     """The real explainer: a clean page is clean; a wrong date typed into it shows where it is."""
-    async with _session(explainer) as editor:
+    async with Session(explainer) as editor:
         page = (explainer / "docs/what-is-the-congress.md").read_text(encoding="utf-8")
         found = await open_doc(editor, explainer, "docs/what-is-the-congress.md")
         assert [d for d in found if d.code != "fact.stale"] == []
@@ -461,7 +473,7 @@ async def test_the_explainer_itself_in_an_editor(explainer):
         assert [d.range for d in mismatch] == [range_of(planted, "4 June 2015")], words
 
 
-class _session:
+class Session:
     """A client of its own, for one test: another project, another debounce, or counting every
     publication of diagnostics."""
 

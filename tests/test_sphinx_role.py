@@ -77,7 +77,7 @@ def test_checks_that_need_every_page_run_in_the_build(make_app, basic_project):
     """coverage.unstated needs all pages' references: the build gathers them as pages are read."""
     with (basic_project / "facts" / "sources.yaml").open("a") as f:
         f.write("- id: claim-congress-1\n  kind: source-claim\n  source: src-b\n"
-                "  quote: the first congress met in 1946\n  facts: [congress-1]\n")
+                "  quote: the first congress met in 1946\n  facts: [congress-1]\n  verdict: correct\n")
     app = build(make_app, basic_project)
     assert re.search(r"facts/sources\.yaml:14: WARNING: source claim claim-congress-1 lists congress-1, but no page "
                      r"references any of them \[factcheck\.coverage\.unstated\]", warnings(app)), warnings(app)

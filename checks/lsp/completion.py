@@ -27,7 +27,8 @@ _AFTER_OPENING = re.compile(r"\{fact\}`(?P<typed>[^`<]*)$")
 _ID_LIKE = re.compile(r"^[a-z0-9-]*$")
 _TOKEN = re.compile(r"[a-z0-9]+")
 # Words every fact shares or none: they say nothing about which fact is meant.
-_COMMON = frozenset("the of and in on at a an to by for from with was is its his her their".split())
+_COMMON = frozenset(["the", "of", "and", "in", "on", "at", "a", "an", "to", "by", "for", "from", "with", "was",
+                     "is", "its", "his", "her", "their"])
 MAX_ITEMS = 60
 # How much of the sentence before a role counts, when the role has no words yet.
 CONTEXT_CHARACTERS = 120

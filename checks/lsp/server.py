@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +129,8 @@ class FactcheckServer(LanguageServer):
     async def start(self) -> None:
         """Read every page and load the registry (in a worker thread), check what is open, then
         run the registry-wide checks for the registry files."""
-        assert self.state is not None and self.ready is not None
+        assert self.state is not None
+        assert self.ready is not None
         state = self.state
         try:
             if not state.has_registry:
@@ -139,6 +139,8 @@ class FactcheckServer(LanguageServer):
                 self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning,
                                                                  message=f"factcheck: {message}"))
                 return
+            for problem in state.problems:
+                self.log("warning", problem)
             state.apply_pages(await asyncio.to_thread(state.read_pages))
             state.apply(await asyncio.to_thread(self.load_and_warm_up, state.registry_texts()))
         except Exception:
@@ -271,7 +273,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
     def initialize(ls: FactcheckServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
         folder = ls.workspace.root_path or next((path_of(f.uri) for f in params.workspace_folders or ()), None)
-        root_dir = ls.root_option or project_root(Path(folder) if folder else Path(os.getcwd()))
+        root_dir = ls.root_option or project_root(Path(folder) if folder else Path.cwd())
         ls.state = ProjectState(root_dir)
         debounce = options.get("debounceMs")
         if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce >= 0:
@@ -282,7 +284,7 @@ def create_server(root: Path | None = None) -> FactcheckServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
-        asyncio.ensure_future(ls.start())
+        ls.tasks["start"] = asyncio.ensure_future(ls.start())
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -52,17 +52,28 @@ class ProjectState:
         self.last_good: Registry | None = None
         # registry-wide and project checks for the registry in ``load`` (when it loaded cleanly)
         self.whole: list[Finding] = []
+        self.problems: list[str] = []  # what could not be read of the project's settings
         self.settings = Settings(today=dt.date.today(), stale_after_days=self._stale_after_days())
+        self.extensions = self._myst_extensions()
 
     @property
     def root(self) -> Path:
         return self.project.root
 
+    def _myst_extensions(self) -> frozenset[str]:
+        """The MyST syntax extensions conf.py enables: pages are read as the build reads them."""
+        try:
+            return self.project.myst_extensions()
+        except FactcheckError as exc:
+            self.problems.append(str(exc))
+            return frozenset()
+
     def _stale_after_days(self) -> int:
         try:
             return self.project.stale_after_days()
-        except FactcheckError:
-            return Settings().stale_after_days  # the CLI reports the bad setting; here, the default
+        except FactcheckError as exc:
+            self.problems.append(f"{exc}; using the default")
+            return Settings().stale_after_days
 
     # -- which files ------------------------------------------------------------------------------
     def classify(self, path: Path) -> Document | None:
@@ -99,7 +110,7 @@ class ProjectState:
                 text = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # the CLI reports an unreadable page; here it is just not indexed
-            read[rel] = (text, extract_page(text, rel, self.project.docname(file)))
+            read[rel] = (text, extract_page(text, rel, self.project.docname(file), self.extensions))
         return read
 
     def apply_pages(self, read: dict[str, tuple[str, Page]]) -> None:
@@ -118,7 +129,7 @@ class ProjectState:
         self.set_page(rel, text)
 
     def set_page(self, rel: str, text: str) -> Page:
-        page = extract_page(text, rel, self.project.docname(self.root / rel))
+        page = extract_page(text, rel, self.project.docname(self.root / rel), self.extensions)
         self.page_texts[rel], self.pages[rel] = text, page
         return page
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -20,9 +21,6 @@ from markdown_it.token import Token
 from checks.core.findings import Location
 from checks.core.text import fold
 from checks.pages.model import Anchor, Page, Reference, TextRun, source_position
-
-# MyST syntax extensions the project enables; conf.py uses this same list.
-MYST_EXTENSIONS = ["colon_fence", "deflist", "smartquotes"]
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
@@ -57,12 +55,13 @@ class _FoundRole(NamedTuple):
     anchors: tuple[Anchor, ...]
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=4)
+def _parser(extensions: frozenset[str]):
+    """MyST's own markdown-it parser with the site's syntax extensions (``myst_enable_extensions``)."""
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
+    return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
 
 
 def parse_role_content(raw: str) -> tuple[str, str | None]:
@@ -73,11 +72,12 @@ def parse_role_content(raw: str) -> tuple[str, str | None]:
     return raw.strip(), None
 
 
-def extract_page(text: str, path: str, docname: str) -> Page:
-    """Read one page's source. Never raises on odd markup: unreadable roles become references that
-    the checks report as malformed."""
-    collector = _Collector(path, text)
-    tokens = _parser().parse(text, {})
+def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[str]) -> Page:
+    """Read one page's source with the MyST syntax extensions the site enables. Never raises on odd
+    markup: unreadable roles become references that the checks report as malformed."""
+    extensions = frozenset(myst_extensions)
+    collector = _Collector(path, text, extensions)
+    tokens = _parser(extensions).parse(text, {})
     front: dict = {}
     front_lines: dict[str, int] = {}
     for tok in tokens:
@@ -98,8 +98,9 @@ def extract_page(text: str, path: str, docname: str) -> Page:
 
 
 class _Collector:
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, extensions: frozenset[str]) -> None:
         self.path = path
+        self.extensions = extensions
         # lines as the parser counts them (it reads \r\n and \r as \n)
         self.source = _NEWLINE.sub("\n", text)
         self.lines = self.source.split("\n")
@@ -132,7 +133,7 @@ class _Collector:
                 skip += 1
         # the body starts on the line after the opening fence
         body_start = offset + tok.map[0] + 1 + skip
-        inner = _parser().parse("\n".join(body[skip:]), {})
+        inner = _parser(self.extensions).parse("\n".join(body[skip:]), {})
         self.walk(inner, body_start)
 
     def inline(self, tok: Token, start_line: int, heading: bool = False) -> None:

@@ -170,7 +170,7 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "quote": FieldSpec("text", True, "A short exact excerpt that identifies the claim."),
     "facts": FieldSpec("fact-refs", False, "Facts that state the claim in the explainer."),
     "omitted": FieldSpec("text", False, "Why the explainer leaves the claim out."),
-    "verdict": FieldSpec("verdict", False,
+    "verdict": FieldSpec("verdict", True,
                          "correct, corrected (a superseded value records it), disputed, unverified "
                          "or not-checkable."),
     "evidence": FieldSpec("source-refs", False,

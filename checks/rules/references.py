@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from checks.core.codes import Code
-from checks.core.findings import Finding
+from checks.core.findings import Finding, Location
 from checks.core.text import normalise, strip_possessive, suggest
-from checks.core.findings import Location
 from checks.pages.agreement import date_problems, quote_matches
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import DateMention, find_dates, find_numbers
 from checks.pages.spans import span_location
-from checks.registry.house_style import format_number, render_value
+from checks.registry.dates import FactDate
+from checks.registry.house_style import format_number, render_value, wants_canonical
 from checks.registry.model import NAMED_KINDS, Fact, Registry
 from checks.registry.schema import ID_PATTERN
 
@@ -57,7 +57,7 @@ def _located(ref: Reference, start: int, end: int) -> Location:
     return where if where.column is not None else ref.location
 
 
-def _dated(date, mentions: list[DateMention]) -> list[Problem]:
+def _dated(date: FactDate, mentions: list[DateMention]) -> list[Problem]:
     """date_problems, each at the written date it is about."""
     return [(code, message, suggestion, (mention.start, mention.end))
             for mention in mentions for code, message, suggestion in date_problems(date, [mention])]
@@ -66,9 +66,15 @@ def _dated(date, mentions: list[DateMention]) -> list[Problem]:
 def _check_name(fact: Fact, words: str) -> list[Problem]:
     written = strip_possessive(words)
     accepted = {normalise(n) for n in fact.names()}
-    if written in accepted or normalise(words) in accepted:
-        return []
     whole = (0, len(words))
+    if written in accepted or normalise(words) in accepted:
+        # The same name policy as in prose (checks/rules/names.py): a variant that house style
+        # writes canonically is a warning inside a reference too.
+        variant = written if written in accepted else normalise(words)
+        if any(normalise(v) == variant for v in fact.accepted) and wants_canonical(fact, variant):
+            return [(Code.NAME_VARIANT, f"'{variant}' is an accepted variant; house style writes '{fact.name}'",
+                     fact.name, (0, len(variant)) if words.startswith(variant) else whole)]
+        return []
     if written in {normalise(r) for r in fact.rejected}:
         return [(Code.NAME_MISMATCH, f"'{written}' is a rejected spelling of {fact.name}; write '{fact.name}'",
                  fact.name, whole)]

@@ -11,8 +11,11 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util import logging
 
+from checks.core.config import FactcheckConfig
+from checks.core.errors import ConfigError
 from checks.project import Project
 from checks.registry.loader import LoadResult
 from checks.registry.model import Registry
@@ -23,10 +26,26 @@ _EMPTY = Registry(facts={}, sources={}, claims={}, files=())
 _LOADED: dict[str, LoadResult] = {}
 
 
-def set_default_root(app: Sphinx, config: Config) -> None:
-    """``config-inited``: the project root defaults to the folder holding conf.py."""
+def setup_config(app: Sphinx) -> None:
+    """One ``factcheck_<name>`` value per setting of :class:`FactcheckConfig`, declared from it."""
+    for name, default, _ in FactcheckConfig.describe():
+        app.add_config_value(f"factcheck_{name}", default, "env", types=[type(default)])
+    app.connect("config-inited", settle_config)
+
+
+def settle_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: validate the settings; the root defaults to the folder holding conf.py,
+    and ``[tool.factcheck]`` of its pyproject.toml fills in what conf.py does not set."""
     if not config.factcheck_root:
         config.factcheck_root = str(app.confdir)
+    project = project_of(config)
+    try:
+        from_pyproject = project.config_values()
+        set_in_conf = {name: config[f"factcheck_{name}"] for name, default, _ in FactcheckConfig.describe()
+                       if config[f"factcheck_{name}"] != default}
+        FactcheckConfig.from_mapping({**from_pyproject, **set_in_conf}, "factcheck configuration")
+    except ConfigError as exc:
+        raise SphinxConfigError(str(exc)) from None
 
 
 def project_of(config: Config) -> Project:
