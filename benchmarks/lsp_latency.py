@@ -44,17 +44,19 @@ from checks.lsp.diagnostics import to_diagnostic  # noqa: E402
 from checks.lsp.locations import split_lines  # noqa: E402
 from checks.lsp.state import ProjectState  # noqa: E402
 
-SIZES = {"explainer": None, "large": (1000, 10000)}
-TARGET_MS = {"explainer": 10.0, "large": 50.0}
+# name -> (pages, facts) of a generated project; None: the explainer itself. "tiny" is for the test.
+SIZES: dict[str, tuple[int, int] | None] = {"explainer": None, "large": (1000, 10000), "tiny": (5, 50)}
+TARGET_MS = {"explainer": 10.0, "large": 50.0, "tiny": 50.0}
 PAGES_EDITED = 20
 EDITS_PER_PAGE = 5
 ROUND_TRIPS = 40
 
 
 def project_for(size: str, work: Path) -> Path:
-    if SIZES[size] is None:
+    shape = SIZES[size]
+    if shape is None:
         return REPO
-    pages, facts = SIZES[size]  # type: ignore[misc]
+    pages, facts = shape
     root = work / size
     if not (root / "docs" / "index.md").is_file():
         generate(root, pages, facts)

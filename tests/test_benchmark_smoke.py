@@ -34,3 +34,16 @@ def test_tiny_benchmark_run(tmp_path: Path, monkeypatch) -> None:
     # editing one fact re-reads exactly the pages that use it and the facts page
     assert inc["exact"], inc
     assert inc["reread"] == inc["touched_reread"] == inc["expected"]
+
+
+def test_lsp_latency_benchmark_runs_end_to_end(tmp_path: Path, monkeypatch) -> None:
+    import lsp_latency
+
+    monkeypatch.setattr(lsp_latency, "EDITS_PER_PAGE", 2)
+    monkeypatch.setattr(lsp_latency, "ROUND_TRIPS", 3)
+    result = lsp_latency.run_size("tiny", tmp_path)
+    assert result["pages"] == 7 and result["facts"] >= 50
+    # every edit was re-checked in process, and every round trip got its diagnostics back
+    assert result["recheck_cpu"]["samples"] == 2 * 5
+    assert result["round_trip_wall"]["samples"] == 3
+    assert result["round_trip_wall"]["median_ms"] > 0
