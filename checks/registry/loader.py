@@ -18,6 +18,7 @@ from checks.registry.model import (
     Derivation,
     Fact,
     Holder,
+    Kind,
     Registry,
     Source,
     SourceClaim,
@@ -265,7 +266,7 @@ class _Loader:
         for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
-        self.facts[fid] = Fact(id=fid, kind=kind, location=loc, lines=lines,
+        self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
                                digest=fact_digest(_plain(raw), path), **values)
 
     def _refer(self, reference: tuple[Location, str, str]) -> None:
