@@ -42,7 +42,8 @@ class Code(enum.Enum):
     NUMBER_MISMATCH = ("number.mismatch", Severity.ERROR,
                        "A number written in a reference differs from the fact's value or ordinal.")
     QUOTE_MISMATCH = ("quote.mismatch", Severity.ERROR,
-                      "Quoted words differ from the quotation's exact wording (omissions need an ellipsis).")
+                      "Quoted words differ from the quotation's exact wording; the message names the words that "
+                      "differ (omissions need an ellipsis).")
     # Names in prose (checks/names.py)
     NAME_REJECTED = ("name.rejected", Severity.ERROR,
                      "Prose uses a registered rejected spelling of a name (a known misspelling).")
@@ -53,9 +54,10 @@ class Code(enum.Enum):
                       "Prose has a name one slip away from a registered name (a letter, an apostrophe).")
     NAME_CAPITALISATION = ("name.capitalisation", Severity.WARNING,
                            "A party body or title is capitalised against the house style table in checks/names.py.")
-    # Quotations in prose (checks/quotes.py)
+    # Quotations in prose (checks/rules/quotes.py)
     QUOTE_UNATTRIBUTED = ("quote.unattributed", Severity.WARNING,
-                          "A quoted passage of eight or more words in prose matches no quotation fact.")
+                          "A passage in quotation marks in prose (of any length) quotes no registered "
+                          "quotation and is not marked as a term, title or name with {phrase}.")
     # Coverage (checks/coverage.py)
     CLAIM_UNCITED = ("claim.uncited", Severity.WARNING,
                      "A year, date, number with a unit or registered name in prose is not backed by a {fact} "

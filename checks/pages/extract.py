@@ -22,6 +22,9 @@ MYST_EXTENSIONS = ["colon_fence", "deflist", "smartquotes"]
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
+# Words in quotation marks that are a term, title or name, not a quotation ("Arduous March").
+# Not "term": Sphinx resolves {term} to its glossary role before any role of ours.
+ROLE_PHRASE = "phrase"
 # Directives whose body is not prose (code, data, generated listings).
 NON_PROSE_DIRECTIVES = {
     "code", "code-block", "sourcecode", "code-cell", "literalinclude", "include", "math", "raw",
@@ -70,7 +73,8 @@ def extract_page(text: str, path: str, docname: str) -> Page:
     collector.walk(tokens, 0)
     return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
-                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims))
+                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
+                phrases=tuple(collector.phrases))
 
 
 class _Collector:
@@ -80,6 +84,7 @@ class _Collector:
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
+        self.phrases: list[TextRun] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -142,6 +147,8 @@ class _Collector:
                                                      Location(self.path, role_line + 1)))
                 elif name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                elif name == ROLE_PHRASE:
+                    self.phrases.append(TextRun(child.content, Location(self.path, role_line + 1)))
                 continue
             if child.type == "link_open":
                 link_href = str(child.attrs.get("href", ""))

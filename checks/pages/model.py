@@ -50,7 +50,8 @@ class Page:
     front_matter_lines: dict = field(default_factory=dict)
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
-    not_claims: tuple[TextRun, ...] = ()
+    not_claims: tuple[TextRun, ...] = ()  # {nofact} passages
+    phrases: tuple[TextRun, ...] = ()  # {phrase} passages: quoted terms, titles and names
 
     @property
     def as_of(self) -> str | None:

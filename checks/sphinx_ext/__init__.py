@@ -12,7 +12,7 @@ from checks import __version__
 from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain
-from .roles import FactRole, NotAClaimRole
+from .roles import FactRole, NotAClaimRole, PhraseRole
 
 
 def outdated_pages(app: Sphinx, env, added, changed, removed) -> list[str]:
@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(FactDomain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NotAClaimRole())
+    app.add_role("phrase", PhraseRole())
     app.add_directive("fact-index", listings.FactIndex)
     app.add_directive("source-index", listings.SourceIndex)
     app.add_directive("corrections", listings.Corrections)

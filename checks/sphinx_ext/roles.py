@@ -1,4 +1,4 @@
-"""The ``{fact}`` and ``{nofact}`` roles.
+"""The ``{fact}``, ``{nofact}`` and ``{phrase}`` roles.
 
 ``{fact}`` renders a fact's value (or the author's words) as a link to its entry on the facts page.
 It does not judge the words: the engine does that once, for the build and the CLI alike
@@ -46,3 +46,11 @@ class NotAClaimRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         return [nodes.inline(self.rawtext, self.text, classes=["not-a-claim"])], []
+
+
+class PhraseRole(SphinxRole):
+    """``{phrase}`“Arduous March”```: words in quotation marks that are a term, title or name, not
+    a quotation (which would be registered); rendered as written."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        return [nodes.inline(self.rawtext, self.text, classes=["quoted-phrase"])], []
