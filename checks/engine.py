@@ -12,6 +12,7 @@ from checks.core.findings import Finding
 from checks.core.report import Report
 from checks.pages.model import Page
 from checks.registry.model import Registry
+from checks.rules.as_of import check_as_of
 from checks.rules.chronology import check_series, check_terms, check_timeline_dates
 from checks.rules.context import check_superseded_reuse, check_titles_and_existence
 from checks.rules.coverage import check_uncited, check_unstated, measure_page
@@ -36,6 +37,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference
     check_front_matter,          # the page's as-of date
+    check_as_of,                 # nothing dated after the page's as-of date
 ]
 REGISTRY_CHECKS: list[RegistryCheck] = [
     check_series, check_terms,  # chronology

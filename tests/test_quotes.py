@@ -44,8 +44,8 @@ def test_altered_quotations_are_mismatches(registry, quoted):
 
 
 @pytest.mark.parametrize("quoted,named", [
-    ("“Our Party maintains the improvement of the people's living standards as the most important of the "
-     "numerous state affairs.”", "'standards' where the quotation has 'conditions'"),
+    (("“Our Party maintains the improvement of the people's living standards as the most important of the "
+      "numerous state affairs.”"), "'standards' where the quotation has 'conditions'"),
     ("“Our Party maintains the most important of the numerous state affairs”",
      "leaves out 'the improvement of the people's living conditions as' without an ellipsis"),
     ("“Our Party maintains the very improvement of the people's living conditions”",

@@ -109,6 +109,9 @@ class Code(enum.Enum):
                          "A timeline template has a Jinja error (reported by the build, which then skips it).")
     PAGE_AS_OF = ("page.as-of", Severity.WARNING,
                   "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+    PAGE_AFTER_AS_OF = ("page.after-as-of", Severity.ERROR,
+                        "A page written as of a day (front matter as_of) references a fact dated after it, "
+                        "or writes a later date, in a sentence that does not look ahead ('later', 'would').")
 
     @classmethod
     def by_code(cls, code: str) -> "Code":

@@ -99,12 +99,10 @@ def quote_differences(written: str, exact: str) -> list[str]:
             # At an edge of a fragment, the written words stand for the quotation words next to the
             # aligned part, not for everything before or after it.
             count = i2 - i1
-            if leading and not trailing or i1 in elided:
-                j1 = max(j1, j2 - count)
-            elif trailing and not leading:
-                j2 = min(j2, j1 + count)
-            elif leading and trailing:
-                j2 = min(j2, j1 + count)
+            if i1 in elided or leading and not trailing:
+                j1 = max(j1, j2 - count)  # the words just before the next aligned word
+            elif trailing:
+                j2 = min(j2, j1 + count)  # the words just after the last aligned word
             differences.append(f"'{' '.join(words[i1:i2])}' where the quotation has '{' '.join(quoted[j1:j2])}'")
     return differences
 

@@ -31,10 +31,10 @@ from rapidfuzz import fuzz
 
 from checks.core.codes import Code
 from checks.core.findings import Finding
-from checks.core.text import normalise
+from checks.core.text import fold, normalise
 from checks.pages.agreement import quote_differences, quote_matches
 from checks.pages.model import Page
-from checks.pages.spans import fold, location_at, per_registry, quoted_spans
+from checks.pages.spans import location_at, per_registry, quoted_spans
 from checks.registry.model import Fact, Registry
 
 NEAR_LINES = 3
