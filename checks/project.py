@@ -10,7 +10,7 @@ from checks.core.config import DEFAULT_STALE_AFTER_DAYS
 from checks.core.errors import PageError
 from checks.pages.extract import extract_page
 from checks.pages.model import Page
-from checks.registry.loader import load_registry
+from checks.registry.loader import LoadResult, load_registry, load_registry_partially
 from checks.registry.model import Registry
 
 DOCS_DIR = "docs"
@@ -67,6 +67,9 @@ class Project:
 
     def load_registry(self) -> Registry:
         return load_registry(self.facts_dir, self.root)
+
+    def load_registry_partially(self) -> LoadResult:
+        return load_registry_partially(self.facts_dir, self.root)
 
     def load_pages(self) -> list[Page]:
         pages = []

@@ -36,7 +36,8 @@ def test_facts_page_lists_every_fact_with_sources_and_uses(make_app, basic_proje
     assert "10\u201314 October 1980" in entry
     assert 'href="#source-src-b"' in entry
     assert 'href="history.html#ref-congress-6-' in entry  # back-link to the place of use
-    assert "Example Press gave 7 May 2016" in html  # the superseded value on congress-7
+    # the superseded value on congress-7, with the source's own words
+    assert "Example Press wrote \u201copened on 7 May\u201d (recorded as 7 May 2016)" in html
 
 
 def test_mismatch_is_a_typed_warning_at_the_exact_line(make_app, basic_project):

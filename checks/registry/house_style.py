@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.registry.model import Fact
+from checks.registry.model import Fact, Superseded
 
 
 def format_number(value: int | float) -> str:
@@ -33,3 +33,19 @@ def render_superseded(fact: Fact, value) -> str:
     if fact.kind == "quotation":
         return f"\u201c{value}\u201d"
     return str(value)
+
+
+
+_QUOTE_MARKS = "\"\u201c\u201d"
+
+
+def render_said(fact: Fact, old: Superseded, publisher: str) -> str:
+    """What a source published, in its own words where the registry has them.
+
+    A superseded value is the registry's reading of the source (a range "a few hundred to a
+    thousand" is stored as 1000); readers are shown the source's words, so the reading cannot put
+    a claim in its mouth. Without recorded words, the value stands in.
+    """
+    if old.quote:
+        return f"{publisher} wrote \u201c{old.quote.strip(_QUOTE_MARKS)}\u201d"
+    return f"{publisher} gave {render_superseded(fact, old.value)}"

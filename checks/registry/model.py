@@ -67,7 +67,7 @@ class Holder:
     location: Location
 
 
-DERIVATION_RULES = ("calendar-years", "completed-years", "days", "count")
+DERIVATION_RULES = ("calendar-years", "completed-years", "days", "count", "difference")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,8 @@ class Fact:
     location: Location
     digest: str
     citations: tuple[Citation, ...] = ()
+    # Sources that give another value (a disputed fact): cited with their words, not as support.
+    disputed_by: tuple[Citation, ...] = ()
     verified: Any = None  # datetime.date
     note: str | None = None
     tags: tuple[str, ...] = ()

@@ -13,14 +13,14 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from checks.core.errors import RegistryErrors
 from checks.project import Project
+from checks.registry.loader import LoadResult
 from checks.registry.model import Registry
 
 logger = logging.getLogger(__name__)
 WARNING_TYPE = "factcheck"
-_LOADED: dict[str, Registry] = {}
 _EMPTY = Registry(facts={}, sources={}, claims={}, files=())
+_LOADED: dict[str, LoadResult] = {}
 
 
 def set_default_root(app: Sphinx, config: Config) -> None:
@@ -34,16 +34,15 @@ def project_of(config: Config) -> Project:
 
 
 def load(app: Sphinx) -> None:
-    """``builder-inited``: load the registry; report each load error as a typed warning at file:line."""
+    """``builder-inited``: load what of the registry can be loaded (the errors are reported by
+    :mod:`checks.sphinx_ext.checking`, with every other finding)."""
     project = project_of(app.config)
-    try:
-        _LOADED[str(project.root)] = project.load_registry()
-    except RegistryErrors as exc:
-        for err in exc.errors:
-            logger.warning(err.message, type=WARNING_TYPE, subtype="registry.invalid",
-                           location=f"{project.root / err.path}:{err.line}")
-        _LOADED[str(project.root)] = _EMPTY
+    _LOADED[str(project.root)] = project.load_registry_partially()
+
+
+def loaded(config: Config) -> LoadResult:
+    return _LOADED.get(str(project_of(config).root), LoadResult(_EMPTY, (), frozenset()))
 
 
 def registry(config: Config) -> Registry:
-    return _LOADED.get(str(project_of(config).root), _EMPTY)
+    return loaded(config).registry
