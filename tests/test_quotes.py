@@ -120,3 +120,10 @@ def test_a_misquoted_reference_names_the_changed_words(registry):
     [f] = check_page(registry, page(text))
     assert f.message == ("quoted words differ from quote-living: leaves out 'improvement of the' without an "
                          "ellipsis; 'standards' where the quotation has 'conditions'")
+
+
+def test_a_passage_next_to_an_unresolved_reference_is_not_judged_unattributed(registry):
+    # its wording may be in the record that could not be loaded (or behind the mistyped id)
+    assert codes(registry, "Its {fact}`byungjin <byungjin-line>` (“parallel”) line.\n") == []
+    assert codes(registry, "Its {fact}`byungjin <byungjin-line>` line.\n\n\n\n\nThe “parallel” line.\n") == [
+        "quote.unattributed"]

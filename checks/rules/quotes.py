@@ -51,6 +51,9 @@ def check_quotes(registry: Registry, page: Page) -> list[Finding]:
     ref_lines: dict[str, list[int]] = {}
     for ref in page.references:
         ref_lines.setdefault(ref.fact_id, []).append(ref.location.line)
+    # Lines that reference what the registry does not hold (a typo, or a record that could not be
+    # loaded): what a passage near them quotes may be in that record, so it is not judged unattributed.
+    unresolved = [ref.location.line for ref in page.references if ref.fact_id not in registry.facts]
     findings: list[Finding] = []
     for run in page.runs:
         text = fold(run.text)
@@ -70,6 +73,8 @@ def check_quotes(registry: Registry, page: Page) -> list[Finding]:
                     Code.QUOTE_MISMATCH, where,
                     f"quoted words differ from {fact.id}: " + "; ".join(differences),
                     fact=fact.id, suggestion=fact.text, related=fact.line_of("text")))
+                continue
+            if any(abs(where.line - line) <= NEAR_LINES for line in unresolved):
                 continue
             passage = normalise(inner)
             findings.append(Finding(
