@@ -409,6 +409,12 @@ async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
 
 
 @pytest.mark.asyncio
+async def test_fix_quoted_words_that_quote_nobody_as_a_phrase(client, project):
+    fixed = await fix(client, project, "Delegates spoke of the \u201cCongress of Victors\u201d.\n", "Mark as a term")
+    assert fixed == "Delegates spoke of the {phrase}`\u201cCongress of Victors\u201d`.\n"
+
+
+@pytest.mark.asyncio
 async def test_fix_an_unknown_id_with_the_closest_one(client, project):
     fixed = await fix(client, project, "It met in {fact}`May 2016 <congres-7>`.\n", "Reference 'congress-7'")
     assert fixed == "It met in {fact}`May 2016 <congress-7>`.\n"

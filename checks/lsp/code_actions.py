@@ -1,7 +1,7 @@
 """Quick fixes for a page's findings, from what the checks already say: replace the words a
 finding points at with its suggestion (house-style name, registry value, corrected id, the
-reference to write), or mark an uncited claim ``{nofact}``, or reference a fact whose date or
-value the claim states (ranked as completion ranks them). Every fix edits exactly the finding's
+reference or ``{phrase}`` to write), or mark an uncited claim ``{nofact}``, or reference a fact
+whose date or value the claim states (ranked as completion ranks them). Every fix edits exactly the finding's
 span, so it needs a check that located its words."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _REPLACE = {
     Code.REF_UNKNOWN: "Reference '{s}' instead",
 }
 # Claims that may be marked as not claims.
-_NOFACT = {Code.CLAIM_UNCITED, Code.QUOTE_UNATTRIBUTED}
+_NOFACT = {Code.CLAIM_UNCITED}
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 MAX_REFERENCE_FIXES = 3
 # The least a fact must score to be offered as the reference of an uncited date or number: the
@@ -65,6 +65,10 @@ def fixes(findings: list[Finding], lines: list[str], registry: Registry | None) 
         if suggestion and suggestion.startswith("{fact}`"):
             # an uncited or contradicting mention: the reference the check suggests
             found.append(Fix(finding, f"Reference the fact: {suggestion}", span, suggestion, preferred=True))
+            continue
+        if suggestion and suggestion.startswith("{phrase}`"):
+            # words in quotation marks that quote nobody: a term, title or name
+            found.append(Fix(finding, f"Mark as a term, title or name: {suggestion}", span, suggestion))
             continue
         if suggestion and finding.code in _REPLACE:
             found.append(Fix(finding, _REPLACE[finding.code].format(s=suggestion), span, suggestion,

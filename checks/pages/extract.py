@@ -20,10 +20,13 @@ from markdown_it.token import Token
 
 from checks.core.findings import Location
 from checks.core.text import fold
-from checks.pages.model import Anchor, Page, Reference, TextRun, source_position
+from checks.pages.model import Anchor, Page, Paragraph, Reference, TextRun, source_position
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
+# Words in quotation marks that are a term, title or name, not a quotation ("Arduous March").
+# Not "term": Sphinx resolves {term} to its glossary role before any role of ours.
+ROLE_PHRASE = "phrase"
 # Directives whose body is not prose (code, data, generated listings).
 NON_PROSE_DIRECTIVES = {
     "code", "code-block", "sourcecode", "code-cell", "literalinclude", "include", "math", "raw",
@@ -94,7 +97,8 @@ def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[s
     collector.walk(tokens, 0)
     return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
-                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims))
+                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
+                phrases=tuple(collector.phrases), paragraphs=tuple(collector.paragraphs))
 
 
 class _Collector:
@@ -110,6 +114,8 @@ class _Collector:
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
+        self.phrases: list[TextRun] = []
+        self.paragraphs: list[Paragraph] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -146,6 +152,7 @@ class _Collector:
         size = 0  # characters in buffer
         anchors: list[Anchor] = []
         buffer_line = line
+        paragraph = _ParagraphBuilder(self.path, start_line, heading)
 
         def flush() -> None:
             nonlocal buffer, size, anchors
@@ -165,6 +172,7 @@ class _Collector:
                 buffer.append("\n")
                 size += 1
                 line += 1
+                paragraph.add("\n", line)
                 continue
             if child.type == "myst_role":
                 name = str(child.meta.get("name"))
@@ -180,10 +188,15 @@ class _Collector:
                     fact_id, words = parse_role_content(child.content)
                     where = (Location(self.path, role_line + 1, found.column + 1, found.end_line + 1,
                                       found.end_column + 1) if found else Location(self.path, role_line + 1))
-                    self.references.append(Reference(fact_id, words, child.content, where,
-                                                     found.anchors if found else ()))
-                elif name == ROLE_NOFACT:
+                    reference = Reference(fact_id, words, child.content, where, found.anchors if found else ())
+                    self.references.append(reference)
+                    paragraph.add_reference(reference, role_line, line)
+                    continue
+                if name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                elif name == ROLE_PHRASE:
+                    self.phrases.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                paragraph.add_quiet(child.content, role_line, line)
                 continue
             if child.type == "link_open":
                 link_href = str(child.attrs.get("href", ""))
@@ -193,6 +206,7 @@ class _Collector:
                 continue
             if child.type == "text":
                 if link_href and child.content.strip() == link_href:
+                    paragraph.add_quiet(child.content, line, line)
                     continue  # an autolink's visible text is its URL
                 if not buffer:
                     buffer_line = line
@@ -202,6 +216,7 @@ class _Collector:
                     text_line, text_col = line, last[2] - 1 + len(child.content) - last[0]
                 anchors.extend((size + offset, at_line, column) for offset, at_line, column in placed)
                 buffer.append(child.content)
+                paragraph.add(child.content, line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     start = source_position(tuple(placed), m.start())
                     where = (Location(self.path, line + 1, start[1], start[0], start[1] + len(m[0]))
@@ -214,7 +229,11 @@ class _Collector:
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
                 size += 1
+                paragraph.add_quiet(child.content if child.type == "code_inline" else " ", line, line)
         flush()
+        built = paragraph.build()
+        if built is not None:
+            self.paragraphs.append(built)
 
     def _place_text(self, content: str, line: int, column: int) -> list[Anchor]:
         """Anchors for a text token found on source line ``line`` (0-based) at or after ``column``.
@@ -295,4 +314,49 @@ def _drop_leading(anchors: list[Anchor], lead: int) -> tuple[Anchor, ...]:
         return tuple(anchors)
     first = source_position(tuple(anchors), lead)
     kept = [(offset - lead, line, column) for offset, line, column in anchors if offset > lead]
-    return ((0, *first),) + tuple(kept) if first else tuple(kept)
+    return ((0, *first), *kept) if first else tuple(kept)
+
+
+class _ParagraphBuilder:
+    """Assembles one paragraph's text as a reader reads it, in order: prose, each reference's words
+    (or its id), the text of other roles; with where each reference and each passage that is not
+    prose lies, and the page line at which each source line starts."""
+
+    def __init__(self, path: str, line: int, heading: bool) -> None:
+        self.path = path
+        self.heading = heading
+        self.first_line = line
+        self.parts: list[str] = []
+        self.length = 0
+        self.references: list[tuple[int, int, Reference]] = []
+        self.quiet: list[tuple[int, int]] = []
+        self.lines: list[tuple[int, int]] = [(0, line + 1)]
+
+    def add(self, text: str, line: int) -> None:
+        """Append ``text``; ``line`` (0-based) is the page line the text after it is on."""
+        self.parts.append(text)
+        self.length += len(text)
+        if self.lines[-1][1] != line + 1:
+            self.lines.append((self.length, line + 1))
+
+    def _add_span(self, text: str, role_line: int, line_after: int) -> tuple[int, int]:
+        if self.lines[-1][1] != role_line + 1:
+            self.lines.append((self.length, role_line + 1))
+        start = self.length
+        self.add(text, line_after)
+        return start, self.length
+
+    def add_reference(self, reference: Reference, role_line: int, line_after: int) -> None:
+        shown = reference.words or reference.fact_id
+        self.references.append((*self._add_span(shown, role_line, line_after), reference))
+
+    def add_quiet(self, text: str, role_line: int, line_after: int) -> None:
+        self.quiet.append(self._add_span(text, role_line, line_after))
+
+    def build(self) -> Paragraph | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Paragraph(text=text, location=Location(self.path, self.first_line + 1),
+                         references=tuple(self.references), quiet=tuple(self.quiet),
+                         line_starts=tuple(self.lines), heading=self.heading)

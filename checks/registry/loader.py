@@ -18,6 +18,7 @@ from checks.registry.model import (
     Derivation,
     Fact,
     Holder,
+    Kind,
     Registry,
     Source,
     SourceClaim,
@@ -208,7 +209,7 @@ class _Loader:
             self.sources[fid] = Source(id=fid, title=values["title"], publisher=values["publisher"],
                                        url=values["url"], retrieved=values["retrieved"],
                                        date=values.get("date"), note=values.get("note"), location=loc,
-                                       read_via=values.get("read_via"))
+                                       read_via=values.get("read_via"), lines=lines)
             return
         if kind == "source-claim":
             if ("facts" in values) == ("omitted" in values):
@@ -273,7 +274,7 @@ class _Loader:
         for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
-        self.facts[fid] = Fact(id=fid, kind=kind, location=loc, lines=lines,
+        self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
                                digest=fact_digest(_plain(raw), path), **values)
 
     def _refer(self, reference: tuple[Location, str, str]) -> None:

@@ -46,7 +46,6 @@ from .checking import emit
 from .domain import FactDomain
 from .state import registry
 
-
 TAG = TIMELINE_TAG
 # The entry template: MyST markup, parsed as the page's own (so the {fact} role and its tooltip work).
 TEMPLATE = """\
