@@ -106,7 +106,11 @@ class Code(enum.Enum):
     TIMELINE_TEMPLATE = ("timeline.template", Severity.WARNING,
                          "A timeline template has a Jinja error (reported by the build, which then skips it).")
     PAGE_AS_OF = ("page.as-of", Severity.WARNING,
-                  "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+                  "A page's front matter 'as_of' or 'last_checked' is not a day (YYYY-MM-DD).")
+    CORRECTION_PLACEMENT = ("correction.placement", Severity.WARNING,
+                            "A {correction} box names an unknown fact, a fact with no superseded value, or a "
+                            "correction already placed elsewhere (each goes beside the one passage that "
+                            "discusses it; the build reports this).")
 
     @classmethod
     def by_code(cls, code: str) -> "Code":

@@ -151,10 +151,22 @@ def check_superseded_reuse(registry: Registry, page: Page) -> list[Finding]:
     return findings
 
 
+# Front matter days: as_of (the page is written as of that day; titles are checked against it) and
+# last_checked (the day a page not written as of a date was last checked; shown to readers).
+FRONT_MATTER_DAYS = ("as_of", "last_checked")
+
+
 def check_front_matter(registry: Registry, page: Page) -> list[Finding]:
-    """The page's as-of date must be a day: titles are checked against it."""
-    if page.as_of is None or _as_of(page) is not None:
-        return []
-    line = page.front_matter_lines.get("as_of", 1)
-    return [Finding(Code.PAGE_AS_OF, Location(page.path, line),
-                    f"front matter as_of: '{page.as_of}' is not a day; write YYYY-MM-DD")]
+    """The page's as-of and last-checked dates must be days."""
+    findings = []
+    for key in FRONT_MATTER_DAYS:
+        value = page.front_matter.get(key)
+        if value is None:
+            continue
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            line = page.front_matter_lines.get(key, 1)
+            findings.append(Finding(Code.PAGE_AS_OF, Location(page.path, line),
+                                    f"front matter {key}: '{value}' is not a day; write YYYY-MM-DD"))
+    return findings

@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
+from . import checking, citations, corrections, latex, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain
 from .roles import FactRole, NotAClaimRole
@@ -25,22 +25,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(FactDomain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NotAClaimRole())
-    app.add_directive("fact-index", listings.FactIndex)
-    app.add_directive("source-index", listings.SourceIndex)
-    app.add_directive("corrections", listings.Corrections)
     setup_codes_table(app)
-    app.add_node(listings.backlinks)
     app.connect("config-inited", state.set_default_root)
     app.connect("builder-inited", state.load)
     app.connect("env-get-outdated", outdated_pages)
-    app.connect("env-before-read-docs", listings.note_reading)
     app.connect("source-read", checking.check_source)
     app.connect("env-check-consistency", checking.check_whole_registry)
-    app.connect("env-updated", listings.listing_pages)
-    app.connect("doctree-resolved", listings.fill_backlinks)
+    listings.setup_listings(app)
+    corrections.setup_corrections(app)
+    citations.setup_citations(app)
     opendata.setup_opendata(app)
     pagemeta.setup_pagemeta(app)
     timeline.setup_timeline(app)
     tooltip.setup_tooltip(app)
     latex.setup_latex(app)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
