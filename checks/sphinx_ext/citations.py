@@ -81,7 +81,7 @@ class ResolveCitedSources(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         reg = registry(self.config)
-        in_print = self.app.builder.format == "latex"
+        in_print = self.env._builder_cls.format == "latex"
         for node in list(self.document.findall(cited_sources)):
             ids = [s for s in node["sources"] if s in reg.sources]
             if in_print or node["style"] == "numbers":

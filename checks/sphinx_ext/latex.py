@@ -163,7 +163,8 @@ class BookStructure(SphinxPostTransform):
         for node in chapters:
             if node["docname"] in omitted:
                 # Links to a page that is not in the book become plain text (the builder's NoUri).
-                self.app.builder.docnames.discard(node["docname"])
+                # The builder is reached as Sphinx's own ReferencesResolver reaches it.
+                self.env._app.builder.docnames.discard(node["docname"])
                 continue
             if node["docname"] in appendices and not any(n["docname"] in appendices for n in kept):
                 kept.append(nodes.raw("", "\n\\appendix\n", format="latex"))
