@@ -166,7 +166,7 @@ class BookStructure(SphinxPostTransform):
                 # The builder is reached as Sphinx's own ReferencesResolver reaches it.
                 self.env._app.builder.docnames.discard(node["docname"])
                 continue
-            if node["docname"] in appendices and not any(n["docname"] in appendices for n in kept):
+            if node["docname"] in appendices and not any(n.get("docname") in appendices for n in kept):
                 kept.append(nodes.raw("", "\n\\appendix\n", format="latex"))
             kept.append(node)
         top.extend(kept)

@@ -200,7 +200,7 @@ def holder_text(reg: Registry, holder) -> str:
 
 
 # -- the registry in print -------------------------------------------------------------------
-TABLE_COLUMNS = (("Fact", 30), ("Value", 27), ("Date", 20), ("Status", 11), ("Sources", 12))
+TABLE_COLUMNS = (("Fact", 27), ("Value", 26), ("Date", 21), ("Status", 14), ("Sources", 12))
 
 
 def _table_order(fact: Fact):
@@ -252,8 +252,9 @@ def registry_table(reg: Registry, facts: list[Fact]) -> nodes.Node:
     body = nodes.tbody()
     for fact in facts:
         row = nodes.row()
-        label = nodes.inline(fact.label, fact.label, ids=[fact_anchor(fact.id)])
-        row += _cell(label)
+        # The row is the target of the fact's links; the anchor goes after the label, as an anchor
+        # at the start of a table cell pushes its first line down.
+        row += _cell(nodes.Text(fact.label), nodes.inline("", "", ids=[fact_anchor(fact.id)]))
         row += _cell(nodes.Text(print_value(reg, fact)))
         row += _cell(nodes.Text(print_date(fact)))
         row += _cell(nodes.Text(status_summary(fact)))
