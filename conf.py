@@ -124,6 +124,8 @@ latex_elements = {
   {\par\footnotesize\let\factcheckAtStartPar\sphinxAtStartPar
    \def\sphinxAtStartPar{\factcheckAtStartPar\raggedright}}%
   {\par}
+% The sources list, ragged right: its long addresses would stretch justified lines.
+\newenvironment{sphinxclasssource-list}{\par\raggedright}{\par}
 % Fact references read as text in print too: upright, in the text colour; their source numbers
 % are the links.
 \expandafter\def\csname DUrolefact-ref\endcsname#1{{\upshape\normalcolor #1}}

@@ -349,6 +349,28 @@ def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, site):
     assert page.evaluate(is_fact_link)  # Escape hides the tooltip, focus stays on the link
 
 
+def test_near_the_bottom_of_the_screen_the_card_opens_above(browser, site, artifacts):
+    """The card never runs off the screen: without room below the reference it opens above it. (The
+    photograph, with an unconfirmed value's card beside a correction, is the one in the README.)"""
+    _, base = site
+    context = _context(browser, viewport={"width": 1120, "height": 600})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(base, QA_PAGE))
+        host = tab.locator("article a.fact-link:has(span.fact-uncertain)", has_text="a million").first
+        top = host.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        tab.evaluate(f"window.scrollTo(0, {top} - 330)")
+        host.hover()
+        tip = _tooltip_of(tab, host)
+        tip.wait_for(state="visible")
+        card, link = tip.bounding_box(), host.bounding_box()
+        assert card["y"] >= 0 and card["y"] + card["height"] <= link["y"]
+        assert "Not confirmed" in tip.inner_text() or "not confirmed" in tip.inner_text()
+        tab.screenshot(path=str(artifacts / "desktop-provenance-card.png"))
+    finally:
+        context.close()
+
+
 def test_on_a_phone_a_tap_opens_the_provenance_and_escape_or_close_shuts_it(browser, site, artifacts):
     _, base = site
     context = _context(browser, viewport=PHONE, is_mobile=True, has_touch=True)

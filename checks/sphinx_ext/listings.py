@@ -309,7 +309,7 @@ class SourceIndex(_RegistryDirective):
             para += nodes.Text(f". Retrieved {source.retrieved.isoformat()}.")
             item += para
             in_print += item
-        return [_only(ON_SCREEN, on_screen), _only(IN_PRINT, in_print)]
+        return [_only(ON_SCREEN, on_screen), _only(IN_PRINT, nodes.container("", in_print, classes=["source-list"]))]
 
 
 def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
