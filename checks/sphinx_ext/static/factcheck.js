@@ -45,9 +45,11 @@
     if (d.factLabel) tip.appendChild(line("fact-tooltip-label", d.factLabel));
     tip.appendChild(line("fact-tooltip-value", d.factValue));
     if (d.factStatus && d.factStatus !== "verified") {
-      var word = d.factStatus === "unverified" ? "not confirmed" : d.factStatus;
-      tip.appendChild(line("fact-tooltip-status fact-tooltip-" + d.factStatus,
-        word + (d.factNote ? ": " + d.factNote : "")));
+      var word = d.factStatus === "unverified" ? "Not confirmed" : "Disputed";
+      var status = line("fact-tooltip-status", "");
+      status.appendChild(line("fact-tooltip-" + d.factStatus, word + (d.factNote ? ": " : "")));
+      status.appendChild(document.createTextNode(d.factNote || ""));
+      tip.appendChild(status);
     }
     var sources = parse(d.factSources);
     sources.slice(0, MAX_SOURCES).forEach(function (s) {
