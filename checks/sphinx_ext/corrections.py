@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -28,7 +30,7 @@ from ..exports import correction_anchor
 from ..model import PRIMARY_FIELD, Fact, Registry, Superseded
 from ..render import render_superseded, render_value
 from .citations import cite
-from .domain import FactDomain, fact_anchor
+from .domain import FactDomain
 from .state import WARNING_TYPE, registry
 
 logger = logging.getLogger(__name__)
@@ -43,8 +45,6 @@ def placed_anchor(fact_id: str, index: int) -> str:
 
 
 def _fact_link(fact_id: str, text: str) -> nodes.Node:
-    from sphinx.addnodes import pending_xref
-
     ref = pending_xref("", refdomain="fact", reftype="fact", reftarget=fact_id, refexplicit=True, refwarn=False)
     ref += nodes.inline(text, text)
     return ref
@@ -214,8 +214,6 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
-    from sphinx.errors import NoUri
-
     try:
         return app.builder.get_relative_uri(fromdoc, todoc) + "#" + anchor
     except NoUri:

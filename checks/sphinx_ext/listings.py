@@ -323,8 +323,8 @@ def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace each placeholder with links to the places that use the fact, and
     each correction reference with a link to its entry."""
     domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    listing = min(domain.data["correction_lists"], default=None)
     for node in list(doctree.findall(correction_ref)):
-        listing = min(domain.data["correction_lists"], default=None)
         uri = _uri(app, docname, listing, node["anchor"]) if listing else None
         node.replace_self(nodes.reference("", "See the correction.", refuri=uri, internal=True) if uri else [])
     placeholders = list(doctree.findall(backlinks))
