@@ -6,12 +6,15 @@ Every quick fix is applied to the text and the result re-checked clean by the se
 from __future__ import annotations
 
 import asyncio
+import functools
 import shutil
 import sys
+import threading
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import pytest
-import pytest_lsp
 from conftest import REPO, copy_project
 from lsprotocol import types
 from pygls.protocol import default_converter
@@ -20,7 +23,8 @@ from pytest_lsp.client import make_test_lsp_client
 
 from checks.core.codelist import code_anchor
 
-TIMEOUT = 20.0  # seconds: a loaded 2-core machine runs several servers at once
+TIMEOUT = 20.0  # seconds to wait for diagnostics: a loaded 2-core machine runs several servers at once
+TEST_TIMEOUT = 300.0
 
 
 @pytest.fixture
@@ -28,17 +32,46 @@ def project(tmp_path: Path) -> Path:
     return copy_project("lsp", tmp_path)
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "checks", "lsp"]))
-async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest):
-    root: Path = request.getfixturevalue("project")
-    accept_registrations(lsp_client)
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=root.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="project")],
-        initialization_options={"debounceMs": 10, "docsUrl": "https://example.org/explainer/"}))
-    yield
-    await lsp_client.shutdown_session()
+def run_in_thread(test: Coroutine[Any, Any, None]) -> None:
+    """Run an async test with asyncio in a thread of its own: other tests (the browser tests'
+    Playwright) may keep an event loop running in the main thread for the whole session."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(test)
+        except BaseException as exc:  # re-raised in the test's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="lsp-test")
+    worker.start()
+    worker.join(TEST_TIMEOUT)
+    if worker.is_alive():
+        pytest.fail(f"the test did not finish within {TEST_TIMEOUT:.0f} s")
+    if failure:
+        raise failure[0]
+
+
+def in_thread(body: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """An async test (its fixtures as declared) run by :func:`run_in_thread`."""
+    @functools.wraps(body)
+    def test(*args: Any, **kwargs: Any) -> None:
+        run_in_thread(body(*args, **kwargs))
+    return test
+
+
+def editor_test(body: Callable[[LanguageClient, Path], Coroutine[Any, Any, None]]) -> Callable[[Path], None]:
+    """A test of ``body(client, project)``: a client (with VS Code's capabilities) connected to a
+    server started on a fresh copy of the test project."""
+    async def session(project: Path) -> None:
+        async with Session(project, editor="visual-studio-code",
+                           options={"docsUrl": "https://example.org/explainer/"}) as client:
+            await body(client, project)
+
+    def test(project: Path) -> None:
+        run_in_thread(session(project))
+    test.__name__, test.__qualname__, test.__doc__ = body.__name__, body.__qualname__, body.__doc__
+    return test
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -123,7 +156,7 @@ and met in {fact}`Pyongyang <pyongyang>`.
 
 
 # -- diagnostics --------------------------------------------------------------------------------
-@pytest.mark.asyncio
+@editor_test
 async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(client, project):
     found = await open_doc(client, project, "docs/index.md", PLANTED)  # the disk's text is clean
     by_code = {str(d.code): d for d in found}
@@ -143,7 +176,7 @@ async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(
     assert related.location.uri == uri(project, "facts/facts.yaml")
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_diagnostics_follow_the_text_as_it_is_typed(client, project):
     clean = (project / "docs/index.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/index.md") == []
@@ -155,7 +188,7 @@ async def test_diagnostics_follow_the_text_as_it_is_typed(client, project):
     assert await change_doc(client, project, "docs/index.md", clean) == []
 
 
-@pytest.mark.asyncio
+@in_thread
 async def test_typing_is_debounced_and_the_last_text_wins(project):
     async with Session(project, debounce_ms=400, counting=True, editor="visual-studio-code") as editor:
         clean = (project / "docs/index.md").read_text(encoding="utf-8")
@@ -177,7 +210,7 @@ async def test_typing_is_debounced_and_the_last_text_wins(project):
         assert patterns == ["**/facts/**/*.yaml", "**/docs/**/*.md"]
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_incremental_changes_are_applied_before_checking(client, project):
     text = (project / "docs/history.md").read_text(encoding="utf-8")
     doc = uri(project, "docs/history.md")
@@ -191,7 +224,7 @@ async def test_incremental_changes_are_applied_before_checking(client, project):
     assert (mismatch.code, mismatch.range) == ("date.mismatch", range_of(text, "October 1980"))
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_a_registry_edit_rechecks_the_open_pages_that_use_it(client, project):
     page = (project / "docs/index.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/index.md") == []
@@ -207,7 +240,7 @@ async def test_a_registry_edit_rechecks_the_open_pages_that_use_it(client, proje
     assert (on_page.code, on_page.range) == ("number.mismatch", range_of(page, "3,467"))
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_a_change_on_disk_is_seen_through_watched_files(client, project):
     page = (project / "docs/history.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/history.md") == []
@@ -222,7 +255,7 @@ async def test_a_change_on_disk_is_seen_through_watched_files(client, project):
     assert (mismatch.code, mismatch.range) == ("date.mismatch", range_of(page, "October 1980"))
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_a_broken_registry_file_is_one_diagnostic_on_its_line_and_the_rest_is_still_served(client, project):
     page = (project / "docs/index.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/index.md") == []
@@ -249,7 +282,7 @@ async def test_a_broken_registry_file_is_one_diagnostic_on_its_line_and_the_rest
     assert await change_doc(client, project, "facts/facts.yaml", registry) == []
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_a_broken_registry_line_is_where_the_loader_says(client, project):
     registry = (project / "facts/facts.yaml").read_text(encoding="utf-8")
     await open_doc(client, project, "facts/facts.yaml")
@@ -263,7 +296,7 @@ async def test_a_broken_registry_line_is_where_the_loader_says(client, project):
 
 
 # -- hover --------------------------------------------------------------------------------------
-@pytest.mark.asyncio
+@editor_test
 async def test_hover_shows_value_status_sources_and_correction(client, project):
     page = (project / "docs/index.md").read_text(encoding="utf-8")
     await open_doc(client, project, "docs/index.md")
@@ -293,7 +326,7 @@ async def complete(client: LanguageClient, root: Path, text: str, after: str) ->
         position=position_of(text, after, len(after))))
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_completion_in_the_target_ranks_the_facts_dated_as_the_words_say(client, project):
     text = "The congress met in {fact}`May 2016 <`\n"
     result = await complete(client, project, text, "May 2016 <")
@@ -305,7 +338,7 @@ async def test_completion_in_the_target_ranks_the_facts_dated_as_the_words_say(c
     assert (await complete(client, project, text, "October 1980 <")).items[0].label == "congress-6"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_completion_after_the_backtick_writes_the_words_and_the_id(client, project):
     text = "About {fact}`3,467 delegates\n"
     result = await complete(client, project, text, "3,467 delegates")
@@ -320,7 +353,7 @@ async def test_completion_after_the_backtick_writes_the_words_and_the_id(client,
 
 
 # -- definition and references ------------------------------------------------------------------
-@pytest.mark.asyncio
+@editor_test
 async def test_definition_goes_from_a_reference_to_the_fact_record(client, project):
     page = (project / "docs/history.md").read_text(encoding="utf-8")
     await open_doc(client, project, "docs/history.md")
@@ -339,7 +372,7 @@ async def test_definition_goes_from_a_reference_to_the_fact_record(client, proje
     assert (where.uri, where.range) == (uri(project, "facts/sources.yaml"), range_of(sources, "- id: src-history"))
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_references_from_a_fact_id_line_find_every_page_that_uses_it(client, project):
     registry = (project / "facts/facts.yaml").read_text(encoding="utf-8")
     await open_doc(client, project, "facts/facts.yaml")
@@ -378,7 +411,7 @@ async def fix(client: LanguageClient, root: Path, text: str, title_start: str) -
 INTRO = "The {fact}`Workers' Party of Korea <wpk>` met under {fact}`Kim Jong Un <kim-jong-un>`.\n"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_rejected_spelling_and_variant_with_the_house_style_name(client, project):
     fixed = await fix(client, project, INTRO + "Then Kim Jung Un spoke.\n", "Write 'Kim Jong Un'")
     assert fixed.endswith("Then Kim Jong Un spoke.\n")
@@ -386,13 +419,13 @@ async def test_fix_rejected_spelling_and_variant_with_the_house_style_name(clien
     assert fixed.endswith("Then Kim Jong Un spoke.\n")
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_an_uncited_mention_into_the_suggested_reference(client, project):
     fixed = await fix(client, project, "The party met under Kim Jong Un.\n", "Reference the fact")
     assert fixed == "The party met under {fact}`Kim Jong Un <kim-jong-un>`.\n"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_a_wrong_date_and_a_wrong_number_with_the_registry_values(client, project):
     fixed = await fix(client, project, "It opened on {fact}`6 May 2015 <congress-7>`.\n", "Write the registry's date")
     assert fixed == "It opened on {fact}`6\u20139 May 2016 <congress-7>`.\n"
@@ -400,7 +433,7 @@ async def test_fix_a_wrong_date_and_a_wrong_number_with_the_registry_values(clie
     assert fixed == "It had {fact}`3,467 delegates <delegates-7>`.\n"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
     fixed = await fix(client, project, "Nothing of note happened in 1975.\n", "Mark as not a claim")
     assert fixed == "Nothing of note happened in {nofact}`1975`.\n"
@@ -408,20 +441,20 @@ async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
     assert fixed == "The previous congress met in {fact}`October 1980 <congress-6>`.\n"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_quoted_words_that_quote_nobody_as_a_phrase(client, project):
     fixed = await fix(client, project, "Delegates spoke of the \u201cCongress of Victors\u201d.\n", "Mark as a term")
     assert fixed == "Delegates spoke of the {phrase}`\u201cCongress of Victors\u201d`.\n"
 
 
-@pytest.mark.asyncio
+@editor_test
 async def test_fix_an_unknown_id_with_the_closest_one(client, project):
     fixed = await fix(client, project, "It met in {fact}`May 2016 <congres-7>`.\n", "Reference 'congress-7'")
     assert fixed == "It met in {fact}`May 2016 <congress-7>`.\n"
 
 
 # -- robustness -----------------------------------------------------------------------------------
-@pytest.mark.asyncio
+@editor_test
 async def test_malformed_input_does_not_crash_the_server(client, project):
     hostile = ("\x00\ufeff# {fact}`\n{fact}`<>` {fact}`never closed\n" + "x" * 100_000 + "\n"
                ":::{note}\n{fact}`Kim Jung\n  Un <kim-jong-un>`\n" + "\U0001f600 {fact}`May 2016 <congress-7>`\n")
@@ -463,7 +496,7 @@ def explainer(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.asyncio
+@in_thread
 async def test_the_explainer_itself_in_an_editor(explainer):
     """The real explainer: a clean page is clean; a wrong date typed into it shows where it is."""
     async with Session(explainer) as editor:
@@ -480,14 +513,14 @@ async def test_the_explainer_itself_in_an_editor(explainer):
 
 
 class Session:
-    """A client of its own, for one test: another project, another debounce, or counting every
-    publication of diagnostics."""
+    """A client connected to a server started on ``root``: the editor's capabilities, the debounce,
+    other initialization options, and whether to keep every publication of diagnostics."""
 
     def __init__(self, root: Path, debounce_ms: int = 10, counting: bool = False,
-                 editor: str = "neovim") -> None:
+                 editor: str = "neovim", options: dict[str, Any] | None = None) -> None:
         self.root = root
         self.editor = editor
-        self.options = {"debounceMs": debounce_ms}
+        self.options = {"debounceMs": debounce_ms, **(options or {})}
         factory = counting_client if counting else make_test_lsp_client
         self.config = ClientServerConfig(server_command=[sys.executable, "-m", "checks", "lsp"],
                                          client_factory=factory)
@@ -497,6 +530,7 @@ class Session:
         accept_registrations(self.client)
         await self.client.initialize_session(types.InitializeParams(
             capabilities=client_capabilities(self.editor), root_uri=self.root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=self.root.as_uri(), name="project")],
             initialization_options=self.options))
         return self.client
 
