@@ -32,7 +32,7 @@ from checks.registry.model import PRIMARY_FIELD, Fact, Registry, Superseded
 
 from .citations import cite
 from .domain import FactDomain
-from .state import WARNING_TYPE, registry
+from .state import WARNING_TYPE, loaded, registry
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,8 @@ class CorrectionBox(SphinxDirective):
         entries = _entries(fact, self.options.get("source")) if fact else []
         domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
         domain.note_usage(self.env.docname, fact_id, fact.digest if fact else "missing")
+        if not entries and fact_id in loaded(self.config).unavailable:
+            return []  # its record is in a registry file that did not load: reported there, once
         if not entries:
             why = "is not in the registry" if fact is None else "records no superseded value" + (
                 f" from '{self.options['source']}'" if "source" in self.options else "")

@@ -147,6 +147,9 @@ def periods(reg: Registry, data: list[dict[str, Any]], series: str) -> list[tupl
         if not events_in:
             continue
         first_year, last_year = int(events_in[0]["start"][:4]), int(events_in[-1]["start"][:4])
+        if not members:  # no member of the series to divide by (a registry that did not load whole)
+            result.append(("Events", events_in))
+            continue
         if index == 0:
             ordinal, noun = _member_words(members[0][1])
             end_year = int(members[0][0][:4])
