@@ -31,7 +31,7 @@ from checks.registry.house_style import render_superseded, render_value
 from checks.registry.model import PRIMARY_FIELD, Fact, Registry, Superseded
 
 from .citations import cite
-from .domain import FactDomain
+from .domain import fact_domain
 from .state import WARNING_TYPE, registry
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class CorrectionBox(SphinxDirective):
         fact_id = self.arguments[0].strip()
         fact = reg.facts.get(fact_id)
         entries = _entries(fact, self.options.get("source")) if fact else []
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_usage(self.env.docname, fact_id, fact.digest if fact else "missing")
         if not entries:
             why = "is not in the registry" if fact is None else "records no superseded value" + (
@@ -134,7 +134,7 @@ class CorrectionsList(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_listing(self.env.docname, reg.digest)
         domain.data["correction_lists"][self.env.docname] = True
         only = self.options.get("source")
@@ -178,7 +178,7 @@ class discussed_in(nodes.General, nodes.Element):
 
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: link each box to its entry, and each entry to the boxes that discuss it."""
-    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    domain = fact_domain(app.env)
     listing = min(domain.data["correction_lists"], default=None)
     for node in list(doctree.findall(corrections_link)):
         uri = _uri(app, docname, listing, node["anchor"]) if listing else None
@@ -223,7 +223,7 @@ def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
 
 def check_placements(app: Sphinx, env) -> None:
     """``env-check-consistency``: a correction goes beside one passage only."""
-    domain: FactDomain = env.domains["fact"]
+    domain = fact_domain(env)
     for (fact_id, index), places in sorted(domain.corrections_placed().items()):
         for doc, _, line in places[1:]:
             first = places[0]

@@ -28,7 +28,7 @@ from checks.registry.house_style import render_superseded, render_value
 from checks.registry.model import Fact, Registry
 
 from .citations import cite, source_numbers, source_order
-from .domain import FactDomain, fact_anchor, source_anchor
+from .domain import fact_anchor, fact_domain, source_anchor
 from .state import registry
 from .wording import statements_sentence, status_summary
 
@@ -95,7 +95,7 @@ def precision_of(fact: Fact) -> str:
 class _RegistryDirective(SphinxDirective):
     def registry(self) -> Registry:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_listing(self.env.docname, reg.digest)
         return reg
 
@@ -110,7 +110,7 @@ class FactIndex(_RegistryDirective):
         reg = self.registry()
         kind = self.options.get("kind")
         facts = sorted((f for f in reg.facts.values() if kind is None or f.kind == kind), key=lambda f: f.id)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_checked(self.env.docname, [f.verified for f in facts])
         for fact in facts:
             domain.note_fact_entry(self.env.docname, fact.id, fact.label)
@@ -271,7 +271,7 @@ class SourceIndex(_RegistryDirective):
 
     def run(self) -> list[nodes.Node]:
         reg = self.registry()
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         ordered = source_order(reg)
         domain.note_checked(self.env.docname, [s.retrieved for s in ordered])
         numbers = source_numbers(reg)
@@ -323,7 +323,7 @@ def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
 def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace each placeholder with links to the places that use the fact, and
     each correction reference with a link to its entry."""
-    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    domain = fact_domain(app.env)
     listing = min(domain.data["correction_lists"], default=None)
     for node in list(doctree.findall(correction_ref)):
         uri = _uri(app, docname, listing, node["anchor"]) if listing else None
@@ -345,7 +345,7 @@ def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def listing_pages(app: Sphinx, env) -> list[str]:
     """``env-updated``: when any page was read, re-write the listing pages so back-links are fresh."""
-    domain: FactDomain = env.domains["fact"]
+    domain = fact_domain(env)
     return sorted(domain.data["listings"]) if getattr(env, "_factcheck_read_any", False) else []
 
 

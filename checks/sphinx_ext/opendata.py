@@ -16,6 +16,7 @@ from checks.exports.claimreview import claim_reviews
 from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
 
+from .domain import fact_domain
 from .state import registry
 
 FILES = ("facts.json", "facts.schema.json", "timeline.json")
@@ -26,7 +27,7 @@ def _dump(data) -> str:
 
 
 def _facts_page(app: Sphinx) -> str | None:
-    pages = {doc for doc, _ in app.env.domains["fact"].data["fact_pages"].values()}
+    pages = {doc for doc, _ in fact_domain(app.env).data["fact_pages"].values()}
     return sorted(pages)[0] if pages else None
 
 

@@ -44,7 +44,7 @@ from checks.registry.model import PRIMARY_FIELD, Registry
 from checks.registry.timeline import TIMELINE_DATE_FIELD, TIMELINE_TAG, timeline_date, timeline_facts
 
 from .checking import emit
-from .domain import FactDomain
+from .domain import fact_domain
 from .roles import status_classes
 from .state import registry
 
@@ -180,7 +180,7 @@ class FactTimeline(SafeTimeline):
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         docname = self.env.docname
         data = events(reg)
         for fact in timeline_facts(reg):
