@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -22,7 +23,7 @@ from .state import registry
 FILES = ("facts.json", "facts.schema.json", "timeline.json")
 
 
-def _dump(data) -> str:
+def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
@@ -48,7 +49,8 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
         (out / name).write_text(_dump(data), encoding="utf-8")
 
 
-def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: nodes.document | None) -> None:
     """``html-page-context``: on the page listing corrections, one ClaimReview per corrected claim."""
     if doctree is None:
         return
