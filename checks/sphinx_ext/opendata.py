@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -16,17 +17,18 @@ from checks.exports.claimreview import claim_reviews
 from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
 
+from .domain import fact_domain
 from .state import registry
 
 FILES = ("facts.json", "facts.schema.json", "timeline.json")
 
 
-def _dump(data) -> str:
+def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
 def _facts_page(app: Sphinx) -> str | None:
-    pages = {doc for doc, _ in app.env.domains["fact"].data["fact_pages"].values()}
+    pages = {doc for doc, _ in fact_domain(app.env).data["fact_pages"].values()}
     return sorted(pages)[0] if pages else None
 
 
@@ -47,7 +49,8 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
         (out / name).write_text(_dump(data), encoding="utf-8")
 
 
-def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: nodes.document | None) -> None:
     """``html-page-context``: on the page listing corrections, one ClaimReview per corrected claim."""
     if doctree is None:
         return
