@@ -3,7 +3,8 @@
 The explainer is built once (strict, like ``make html``) and the hostile fixture project once, each
 served by ``python -m http.server`` on 127.0.0.1 started here. Every request that leaves loopback
 is aborted, so a page that needs the network fails. Screenshots go to ``test-artifacts/browser/``.
-A machine without ``chromium`` fails these tests with the command that installs it.
+A machine without ``chromium`` skips these tests with the command that installs it
+(``needs_chromium``, see conftest.py); under CI=true they fail instead.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 
-from browser_support import ARTIFACTS, REPO, Recorder, build_site, launch, loopback_only, serve
+from browser_support import ARTIFACTS, Recorder, build_site, launch, loopback_only, serve
 from conftest import copy_project
 
 QA_PAGE = "what-is-the-congress.html"
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+pytestmark = pytest.mark.needs_chromium
 
 
 # -- fixtures: one build, one server and one browser per session -------------------------------
@@ -36,12 +38,13 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> tuple[Path, str]:
-    """The real explainer, built strictly into a temporary directory and served: (outdir, base URL)."""
+def site(explainer_html, tmp_path_factory) -> tuple[Path, str]:
+    """The real explainer, built strictly once per run (conftest.py) and served: (outdir, base URL)."""
+    if explainer_html.status != 0:
+        pytest.fail(f"the strict build of the explainer failed:\n{explainer_html.stderr}", pytrace=False)
     tmp = tmp_path_factory.mktemp("browser-site")
-    out = build_site(REPO / "docs", tmp / "html", confdir=REPO)
-    with serve(out, tmp / "http.log") as url:
-        yield out, url
+    with serve(explainer_html.outdir, tmp / "http.log") as url:
+        yield explainer_html.outdir, url
 
 
 @pytest.fixture(scope="session")

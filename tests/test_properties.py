@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -160,6 +161,7 @@ def records(draw) -> list:
     return result
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(records())
 def test_loader_on_arbitrary_records(data: list) -> None:
