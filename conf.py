@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from checks import __version__
-from checks.pages import MYST_EXTENSIONS
 
 project = "The 7th Congress of the Workers’ Party of Korea"
 author = "congress-explainer contributors"
@@ -12,7 +11,8 @@ version = release = __version__
 language = "en"
 
 extensions = ["myst_parser", "sphinx_timeline", "checks.sphinx_ext"]
-myst_enable_extensions = MYST_EXTENSIONS
+# The checks read this same list (checks.project.read_myst_extensions): pages parse alike in both.
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -44,8 +44,8 @@ if _os.environ.get("EXPLAINER_REPOSITORY"):
 import hashlib as _hashlib
 from pathlib import Path as _Path
 
-from checks import buildinfo as _buildinfo
-from checks.dates import house_date as _house_date
+from checks.core import buildinfo as _buildinfo
+from checks.registry.dates import house_date as _house_date
 
 _ROOT = _Path(__file__).resolve().parent
 version = release = _buildinfo.version(_ROOT)

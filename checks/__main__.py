@@ -1,3 +1,3 @@
-from .cli import main
+from checks.cli import main
 
 raise SystemExit(main())

@@ -10,14 +10,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import __version__
-from .codelist import format_codes
-from .engine import Settings, check_project
-from .errors import FactcheckError, RegistryErrors
-from .project import Project
-from .reporters import FORMATS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+from checks import __version__
+from checks.core.codelist import format_codes
+from checks.core.config import Settings
+from checks.core.errors import FactcheckError
+from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK
+from checks.engine import check_loaded_project
+from checks.project import Project
+from checks.report import FORMATS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run every check over docs/ and facts/")
     check.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    check.add_argument("--strict", action="store_true",
+                       help="warnings fail too (exit 1), as in the strict Sphinx build: use it in hooks and CI")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
     schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
@@ -42,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run_schema(target: Path | None) -> int:
     import json
 
-    from .atomic import write_atomically
-    from .schema import json_schema
+    from checks.core.atomic import write_atomically
+    from checks.registry.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if target is None:
@@ -57,30 +59,27 @@ def run_schema(target: Path | None) -> int:
     return EXIT_OK
 
 
-def run_check(root: Path, fmt: str) -> int:
+def run_check(root: Path, fmt: str, strict: bool = False) -> int:
     project = Project(root)
     try:
-        registry = project.load_registry()
+        loaded = project.load_registry_partially()
         pages = project.load_pages()
         settings = Settings(today=dt.date.today(), stale_after_days=project.stale_after_days())
-    except RegistryErrors as exc:
-        for err in exc.errors:
-            sys.stderr.write(f"{err.path}:{err.line}: error registry.invalid: {err.message}\n")
-        sys.stderr.write(f"factcheck: cannot check: {len(exc.errors)} registry error(s); fix them and run again\n")
-        return EXIT_CANNOT_RUN
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         return EXIT_CANNOT_RUN
-    report = check_project(registry, pages, settings)
+    # A registry file that cannot be loaded is a finding like any other, in every format; the
+    # checks run on the rest, and nothing that only follows from the broken file is reported.
+    report = check_loaded_project(loaded, pages, settings)
     sys.stdout.write(FORMATS[fmt](report))
-    return EXIT_FINDINGS if report.errors else EXIT_OK
+    return report.exit_code(strict)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.root, args.format)
+            return run_check(args.root, args.format, args.strict)
         if args.command == "schema":
             return run_schema(args.write)
         if args.command == "codes":

@@ -5,23 +5,27 @@ The CLI and the Sphinx extension both call these; neither has checks of its own.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Callable, Iterable
 
-from .agreement import check_references
-from .chronology import check_series, check_terms, check_timeline_dates
-from .codes import Severity
-from .context import check_front_matter, check_superseded_reuse, check_titles_and_existence
-from .coverage import PageCoverage, check_uncited, check_unstated, measure_page
-from .names import check_names
-from .quotes import check_quotes
-from .derived import check_derived
-from .lifetimes import check_existence, check_lifetimes
-from .sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
-from .findings import Finding
-from .model import Registry
-from .pages import Page
+from checks.core.codes import Code
+from checks.core.config import Settings
+from checks.core.findings import Finding, Location
+from checks.core.report import Report
+from checks.pages.model import Page
+from checks.registry.loader import LoadResult
+from checks.registry.model import Registry
+from checks.rules.chronology import check_series, check_terms, check_timeline_dates
+from checks.rules.context import check_superseded_reuse, check_titles_and_existence
+from checks.rules.coverage import check_uncited, check_unstated, measure_page
+from checks.rules.derived import check_derived
+from checks.rules.evidence import check_corrections, check_evidence
+from checks.rules.front_matter import check_front_matter
+from checks.rules.lifetimes import check_existence, check_lifetimes
+from checks.rules.names import check_names
+from checks.rules.quotes import check_quotes
+from checks.rules.references import check_references
+from checks.rules.sources import check_stale, check_unused_sources
 
 PageCheck = Callable[[Registry, Page], Iterable[Finding]]
 RegistryCheck = Callable[[Registry], Iterable[Finding]]
@@ -43,16 +47,9 @@ REGISTRY_CHECKS: list[RegistryCheck] = [
     check_lifetimes,            # births, deaths, posthumous titles
     check_existence,            # offices and organisations within their existence
     check_unused_sources,
+    check_evidence,             # each citation's excerpt states the value
+    check_corrections,          # corrected source claims have their superseded value
 ]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Run settings for checks that depend on more than the files: ``today`` (None: skip the
-    age checks, as the Sphinx build does, so a build never changes with the calendar)."""
-
-    today: dt.date | None = None
-    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
 
 
 def _stale(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
@@ -82,29 +79,6 @@ def check_whole_project(registry: Registry, referenced: Iterable[str],
     return sorted(set(findings), key=Finding.sort_key)
 
 
-@dataclass(frozen=True)
-class Report:
-    findings: tuple[Finding, ...]
-    pages: int
-    facts: int
-    references: int
-    # The files checked, relative to the project root: registry files, then pages.
-    files: tuple[str, ...] = ()
-    # Claims in prose and how many are cited, per page (checks/coverage.py).
-    coverage: tuple[PageCoverage, ...] = ()
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-
 def check_page(registry: Registry, page: Page) -> list[Finding]:
     findings: list[Finding] = []
     for check in PAGE_CHECKS:
@@ -119,8 +93,35 @@ def check_registry(registry: Registry) -> list[Finding]:
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None) -> Report:
-    findings = check_whole_project(registry, referenced_ids(pages), settings)
+def load_findings(result: LoadResult) -> list[Finding]:
+    """Each problem of loading the registry, once, as a ``registry.invalid`` finding."""
+    return [Finding(Code.REGISTRY_INVALID, Location(err.path, max(err.line, 1)), err.message)
+            for err in result.errors]
+
+
+def without_cascade(findings: Iterable[Finding], unavailable: frozenset[str]) -> list[Finding]:
+    """Drop what only follows from a record that could not be loaded (its id unknown where used)."""
+    return [f for f in findings if f.fact is None or f.fact not in unavailable]
+
+
+def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None) -> Report:
+    """:func:`check_project` over what could be loaded, with the load errors as findings.
+
+    When part of the registry could not be loaded, only the page checks run (without what follows
+    from the missing records): registry-wide checks reason about what is absent (a source nobody
+    cites, a series member missing from a count) and would blame the parts that did load.
+    """
+    if not result.errors:
+        return check_project(result.registry, pages, settings)
+    report = check_project(result.registry, pages, settings, whole_registry=False)
+    # The root cause first: what could not be loaded, then what the page checks found.
+    findings = load_findings(result) + without_cascade(report.findings, result.unavailable)
+    return replace(report, findings=tuple(findings))
+
+
+def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None,
+                  whole_registry: bool = True) -> Report:
+    findings = check_whole_project(registry, referenced_ids(pages), settings) if whole_registry else []
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),

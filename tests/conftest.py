@@ -16,11 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from checks.project import Project
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 REPO = TESTS.parent
+# The MyST syntax extensions the explainer's conf.py enables, read as the checks read them.
+MYST = Project(REPO).myst_extensions()
 ENSURE = REPO / "tools" / "ensure-system-packages"
 
 # marker -> (what the tests do with it, the components of tools/ensure-system-packages they need)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from checks.agreement import check_reference, quote_matches
-from checks.findings import Location
-from checks.pages import Reference
+from checks.core.findings import Location
+from checks.pages.agreement import quote_matches
+from checks.pages.model import Reference
 from checks.project import Project
+from checks.rules.references import check_reference
 
 BASIC = Path(__file__).parent / "roots" / "test-basic"
 
@@ -67,7 +68,7 @@ def test_numbers(registry):
 def test_names(registry):
     assert codes(registry, "Kim Jong Un <kim-jong-un>") == []
     assert codes(registry, "Kim Jong Un's <kim-jong-un>") == []
-    assert codes(registry, "Kim Jong-un <kim-jong-un>") == []
+    assert codes(registry, "Kim Jong-un <kim-jong-un>") == ["name.variant"]  # as in prose: one name policy
     assert codes(registry, "Kim Jong Um <kim-jong-un>") == ["name.mismatch"]
     assert codes(registry, "Kim Jong Il <kim-jong-un>") == ["name.mismatch"]
 
@@ -84,7 +85,7 @@ def test_finding_points_at_page_and_registry(registry):
     ref = Reference("congress-7", "May 10", "May 10 <congress-7>", Location("docs/index.md", 12))
     (finding,) = check_reference(registry, ref)
     assert str(finding.location) == "docs/index.md:12"
-    assert str(finding.related) == "facts/facts.yaml:10"
+    assert str(finding.related) == "facts/facts.yaml:12"
     assert finding.suggestion == "6\u20139 May 2016"
 
 

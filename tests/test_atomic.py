@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import atomic
-from checks.atomic import write_atomically
+from checks.core import atomic
+from checks.core.atomic import write_atomically
 
 ORIGINAL = "- id: congress-7\n  kind: event\n  label: 7th Congress \u2014 \uc870\uc120\ub85c\ub3d9\ub2f9\n".encode()
 

@@ -15,8 +15,14 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
-
-from browser_support import ARTIFACTS, Recorder, build_site, launch, loopback_only, serve
+from browser_support import (
+    ARTIFACTS,
+    Recorder,
+    build_site,
+    launch,
+    loopback_only,
+    serve,
+)
 from conftest import copy_project
 
 QA_PAGE = "what-is-the-congress.html"

@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from prose_registry import FACTS, SOURCES, make_registry, page
 
 from checks.cli import main
-from checks.coverage import check_uncited, check_unstated, measure_page, page_claims
 from checks.engine import referenced_ids
-from prose_registry import FACTS, SOURCES, make_registry, page
+from checks.rules.coverage import (
+    check_uncited,
+    check_unstated,
+    measure_page,
+    page_claims,
+)
 
 
 @pytest.fixture(scope="module")

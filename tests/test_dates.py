@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 from edtf import parse_edtf, struct_time_to_date
 
-from checks.dates import InvalidDate, _edtf_bounds, _plain_bounds, parse_fact_date
+from checks.registry.dates import (
+    InvalidDate,
+    _edtf_bounds,
+    _plain_bounds,
+    parse_fact_date,
+)
 
 
 def edtf_package_bounds(text: str) -> tuple[dt.date, dt.date]:

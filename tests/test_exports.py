@@ -9,13 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO, ROOTS, copy_project
 from jsonschema import Draft202012Validator
 from sphinx.util.inventory import InventoryFile
 
-from checks.errors import RegistryErrors
-from checks.exports import claim_reviews, facts_json, facts_schema, timelinejs
+from checks.core.errors import RegistryErrors
+from checks.exports.claimreview import claim_reviews
+from checks.exports.facts_json import facts_json, facts_schema
+from checks.exports.timelinejs import timelinejs
 from checks.project import Project
-from conftest import REPO, ROOTS, copy_project
 
 # Knight Lab's TimelineJS JSON format (https://timeline.knightlab.com/docs/json-format.html), as a
 # schema: events need a start_date with a year; month and day are optional; text has headline/text.

@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from checks.errors import RegistryErrors
-from checks.registry import load_registry
 from conftest import copy_project
+
+from checks.core.errors import RegistryErrors
+from checks.registry.loader import load_registry
 
 # Every payload carries a marker "x-<where>" inside alert(...).
 MARKER = re.compile(r"alert\((?:\"|'|&quot;|&#34;|\u201c)?(x-[a-z0-9-]+)")

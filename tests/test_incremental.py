@@ -73,5 +73,6 @@ def test_adding_a_missing_fact_rereads_the_page_that_named_it(make_app, basic_pr
     assert "unknown fact 'wpk-founding'" in app._warning.getvalue()
     with (basic_project / "facts" / "facts.yaml").open("a") as f:
         f.write("- id: wpk-founding\n  kind: event\n  label: Founding\n  date: 1945-10-10\n"
-                "  sources: [src-b]\n  status: unverified\n")
+                "  sources:\n    - source: src-b\n      excerpt: \"founded on 10 October 1945\"\n"
+                "  status: unverified\n")
     assert build_and_record_reads(make_app, basic_project, 1) == ["facts", "history"]

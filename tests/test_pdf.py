@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, ROOTS
 from pypdf import PdfReader
 
+from checks.core import buildinfo
 from checks.project import Project
-from checks.render import render_superseded, render_value
-
-from checks import buildinfo
-from conftest import REPO, ROOTS
+from checks.registry.house_style import render_superseded, render_value
 
 PDF_NAME = "congress-explainer.pdf"
 EPOCH = "1700000000"  # fixed, so the two builds can be compared byte for byte

@@ -1,7 +1,7 @@
 """Property-based tests: arbitrary input never raises anything but the project's own error type.
 
 The prose parsers and the page extractor must never raise at all; the registry loader may raise
-only :class:`checks.errors.FactcheckError` subclasses; a registry that loads must then survive every
+only :class:`checks.core.errors.FactcheckError` subclasses; a registry that loads must then survive every
 check, whatever the words written against its facts. Deterministic (``derandomize``) and quick.
 """
 
@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import MYST, ROOTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.agreement import check_reference
+from checks.core.errors import FactcheckError
+from checks.core.findings import Location
 from checks.engine import check_project
-from checks.errors import FactcheckError
-from checks.findings import Location
-from checks.model import DERIVATION_RULES
-from checks.pages import Reference, extract_page
-from checks.prose import find_dates, find_numbers
-from checks.registry import load_registry
-from checks.schema import RECORD_FIELDS
-from conftest import ROOTS
+from checks.pages.extract import extract_page
+from checks.pages.model import Reference
+from checks.pages.prose_values import find_dates, find_numbers
+from checks.registry.loader import load_registry
+from checks.registry.model import DERIVATION_RULES
+from checks.registry.schema import RECORD_FIELDS
+from checks.rules.references import check_reference
 
 SETTINGS = settings(max_examples=200, derandomize=True, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -72,7 +73,7 @@ def test_find_numbers_never_raises(text: str) -> None:
 @SETTINGS
 @given(markdown)
 def test_extract_page_never_raises(text: str) -> None:
-    page = extract_page(text, "docs/p.md", "p")
+    page = extract_page(text, "docs/p.md", "p", MYST)
     lines = max(1, len(text.splitlines()) + 1)
     for item in (*page.references, *page.runs, *page.not_claims):
         assert 1 <= item.location.line <= lines, (item, text)

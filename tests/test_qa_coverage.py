@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from checks.core.text import normalise
+from checks.pages.prose_values import find_dates, find_numbers
 from checks.project import Project
-from checks.prose import find_dates, find_numbers
-from checks.text import normalise
 
 REPO = Path(__file__).resolve().parent.parent
 QA = REPO / "sources" / "hrw-qa-2016.txt"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from prose_registry import make_registry, page
 
 from checks.engine import check_page
-from checks.quotes import check_quotes
-from prose_registry import make_registry, page
+from checks.rules.quotes import check_quotes
 
 EXACT = "Our Party maintains the improvement of the people's living conditions as the most important of the numerous state affairs."
 

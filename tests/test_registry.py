@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.errors import RegistryErrors
-from checks.registry import load_registry
+from checks.core.errors import RegistryErrors
+from checks.registry.loader import load_registry
 
 SOURCE = """\
 - id: src
@@ -108,7 +108,7 @@ def test_url_scheme_must_be_http(tmp_path):
 
 def test_every_fact_cites_a_source(tmp_path):
     (err,) = errors_of(tmp_path, sources=SOURCE, events=EVENT.replace("[src]", "[]"))
-    assert err.startswith("facts/events.yaml:5: 'sources' must list at least one source id")
+    assert err.startswith("facts/events.yaml:5: 'sources' must list at least one source")
 
 
 def test_verified_needs_a_date(tmp_path):

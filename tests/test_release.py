@@ -12,7 +12,6 @@ import tarfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, ROOTS
 
 RELEASE = REPO / "tools" / "release.py"
@@ -20,7 +19,9 @@ UNUSED_FACT = """- id: congress-6
   kind: event
   label: 6th Congress
   date: 1980-10-10/1980-10-14
-  sources: [src-a]
+  sources:
+    - source: src-a
+      excerpt: "the 6th Congress met from 10 to 14 October 1980"
   status: verified
   verified: 2026-11-28
 """
@@ -29,7 +30,9 @@ NEW_FACT = """- id: kim-il-sung
   label: Kim Il Sung
   name: Kim Il Sung
   hangul: 김일성
-  sources: [src-a]
+  sources:
+    - source: src-a
+      excerpt: "Kim Il Sung led the party"
   status: verified
   verified: 2026-11-28
 """

@@ -22,14 +22,17 @@ import jsonschema
 import pytest
 
 from checks import __version__
-from checks.ci_reporters import escape_data, escape_property, format_github, format_junit, format_sarif
 from checks.cli import main
-from checks.codes import Code, Severity
-from checks.codelist import code_rows, format_codes
-from checks.engine import Report, check_project
-from checks.findings import Finding, Location
+from checks.core.codelist import code_rows, format_codes
+from checks.core.codes import Code, Severity
+from checks.core.findings import Finding, Location
+from checks.core.report import Report
+from checks.engine import check_project
 from checks.project import Project
-from checks.reporters import FORMATS
+from checks.report import FORMATS
+from checks.report.github import escape_data, escape_property, format_github
+from checks.report.junit import format_junit
+from checks.report.sarif import format_sarif
 
 _MESSAGE = {"type": "object", "required": ["text"], "additionalProperties": False,
             "properties": {"text": {"type": "string"}}}

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from checks.cli import main
-from checks.schema import json_schema
+from checks.registry.schema import json_schema
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = REPO / "facts" / "schema.json"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from prose_registry import FACTS, SOURCES, make_registry
 
 from checks.cli import main
-from checks.engine import Settings, check_project
+from checks.core.config import DEFAULT_STALE_AFTER_DAYS, Settings
+from checks.engine import check_project
 from checks.project import Project
-from checks.sources import DEFAULT_STALE_AFTER_DAYS, check_stale, check_unused_sources
-from prose_registry import FACTS, SOURCES, make_registry
+from checks.rules.sources import check_stale, check_unused_sources
 
 UNUSED = SOURCES + """\
 - id: forgotten

@@ -12,7 +12,7 @@ import pytest
 from sphinx.errors import SphinxWarning
 from sphinx.util.console import strip_colors
 
-from checks.codes import Code
+from checks.core.codes import Code
 
 WRONG_YEAR = "`1980 <congress-6>`", "`1981 <congress-6>`"
 

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from checks.project import Project
 from checks.sphinx_ext.timeline import events
-from conftest import copy_project
 
 
 @pytest.fixture

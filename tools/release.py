@@ -35,10 +35,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks import buildinfo  # noqa: E402
-from checks.errors import FactcheckError, RegistryErrors  # noqa: E402
-from checks.model import Fact, Registry  # noqa: E402
+from checks.core import buildinfo  # noqa: E402
+from checks.core.errors import FactcheckError, RegistryErrors  # noqa: E402
 from checks.project import Project  # noqa: E402
+from checks.registry.model import Fact, Registry  # noqa: E402
 
 ENSURE_SYSTEM_PACKAGES = ROOT / "tools" / "ensure-system-packages"
 NAME = "congress-explainer"

@@ -7,7 +7,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import __version__
+from checks import __version__
+
 from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
 from .codes_table import setup_codes_table
 from .domain import FactDomain
@@ -21,7 +22,7 @@ def outdated_pages(app: Sphinx, env, added, changed, removed) -> list[str]:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("factcheck_root", "", "env", types=[str])
+    state.setup_config(app)
     app.add_domain(FactDomain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NotAClaimRole())
@@ -30,8 +31,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("corrections", listings.Corrections)
     setup_codes_table(app)
     app.add_node(listings.backlinks)
-    app.connect("config-inited", state.set_default_root)
-    app.connect("builder-inited", state.load)
+    app.connect("builder-inited", state.load, priority=400)
+    app.connect("builder-inited", checking.report_registry_errors, priority=450)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("env-before-read-docs", listings.note_reading)
     app.connect("source-read", checking.check_source)

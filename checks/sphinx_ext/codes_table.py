@@ -7,7 +7,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..codelist import HEADERS, code_rows
+from checks.core.codelist import HEADERS, code_rows
+
 from .state import WARNING_TYPE
 
 WIDTHS = (3, 1, 8)

@@ -16,8 +16,8 @@ from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
-from ..model import Registry
-from ..render import render_value
+from checks.registry.house_style import render_value
+from checks.registry.model import Registry
 
 
 def fact_anchor(fact_id: str) -> str:

@@ -14,13 +14,14 @@ assembled book before references are resolved and before Sphinx's LaTeX footnote
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders.latex.transforms import ShowUrlsTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model import Fact, Registry
-from ..render import render_superseded
+from checks.registry.house_style import render_said
+from checks.registry.model import Fact, Registry
+
 from .state import registry
 
 FACT_REF_CLASS = "fact-ref"
@@ -40,8 +41,7 @@ def provenance_text(reg: Registry, fact: Fact) -> str:
         text += f" Status: {fact.status}."
     for old in fact.superseded:
         where = reg.sources.get(old.source)
-        said = f"{where.publisher} gave" if where else "A source gave"
-        text += f" {said} {render_superseded(fact, old.value)}; corrected."
+        text += f" {render_said(fact, old, where.publisher if where else 'A source')}; corrected."
     return text.strip()
 
 

@@ -13,9 +13,10 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..exports import correction_anchor
-from ..model import PRIMARY_FIELD, Fact, Registry
-from ..render import render_superseded, render_value
+from checks.exports.claimreview import correction_anchor
+from checks.registry.house_style import render_said, render_superseded, render_value
+from checks.registry.model import PRIMARY_FIELD, Fact, Registry
+
 from .domain import FactDomain, fact_anchor, source_anchor
 from .state import registry
 
@@ -126,7 +127,9 @@ class FactIndex(_RegistryDirective):
         fields += _field("Sources", *_join(sources))
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            said = f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}"
+            said = render_said(fact, old, src.publisher if src else old.source)
+            if old.quote:  # the words, then the value the registry read in them
+                said += f" (recorded as {render_superseded(fact, old.value)})"
             fields += _field("Corrected", nodes.Text(f"{said}. {old.reason}"))
         if fact.note:
             fields += _field("Note", nodes.Text(fact.note))

@@ -1,7 +1,7 @@
 """Open data in the built site (HTML builders only): ``facts.json`` and ``facts.schema.json``,
 ``timeline.json`` for TimelineJS, and ClaimReview JSON-LD in the ``<head>`` of the corrections page.
 
-A thin adapter: the records come from :mod:`checks.exports`.
+A thin adapter: the records come from :mod:`checks.exports.open_data`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..exports import claim_reviews, facts_json, facts_schema, timelinejs
+from checks.exports.claimreview import claim_reviews
+from checks.exports.facts_json import facts_json, facts_schema
+from checks.exports.timelinejs import timelinejs
+
 from .state import registry
 
 FILES = ("facts.json", "facts.schema.json", "timeline.json")

@@ -9,24 +9,16 @@ Pages that list the whole registry (facts, sources, corrections) get no correcti
 
 from __future__ import annotations
 
-import datetime as dt
-
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
-from ..dates import InvalidDate, house_date, parse_day
-from ..render import render_superseded, render_value
+from checks.pages.model import as_of_day
+from checks.registry.dates import house_date
+from checks.registry.house_style import render_said, render_value
+
 from .domain import FactDomain
-from .state import registry
-
-
-
-def as_of_date(value) -> dt.date:
-    """The front matter's ``as_of`` as a date (YAML may give a date or a string)."""
-    if isinstance(value, dt.date):
-        return value
-    return parse_day(str(value))
+from .state import loaded, registry
 
 
 def _insert_after_title(doctree: nodes.document, new: list[nodes.Node]) -> None:
@@ -44,19 +36,26 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     new: list[nodes.Node] = []
-    raw = env.metadata.get(docname, {}).get("as_of")
-    if raw is not None:
-        try:
-            day = as_of_date(raw)
-        except InvalidDate:
-            pass  # reported by the engine as page.as-of, at the front matter's line
-        else:
-            text = house_date(day)
-            para = nodes.paragraph("", "", classes=["page-as-of"])
-            para += nodes.Text("Facts on this page as of ")
-            para += nodes.inline(day.isoformat(), text, classes=["as-of-date"])
-            para += nodes.Text(".")
-            new.append(para)
+    broken = loaded(app.config).errors
+    if broken:
+        # Only a non-strict build (the live preview) gets here with a broken registry: say so on
+        # every page rather than serve ids and missing values as if all were well.
+        warning = nodes.warning(classes=["registry-broken"])
+        para = nodes.paragraph()
+        para += nodes.Text("This preview is incomplete: the facts registry could not be loaded whole ("
+                           + "; ".join(f"{e.path}:{e.line}: {e.message}" for e in broken)
+                           + "). Facts from it appear as their ids until it is fixed.")
+        warning += para
+        new.append(warning)
+    # An as_of that is not a day is reported by the engine as page.as-of, at the front matter's line.
+    day = as_of_day(env.metadata.get(docname, {}).get("as_of"))
+    if day is not None:
+        text = house_date(day)
+        para = nodes.paragraph("", "", classes=["page-as-of"])
+        para += nodes.Text("Facts on this page as of ")
+        para += nodes.inline(day.isoformat(), text, classes=["as-of-date"])
+        para += nodes.Text(".")
+        new.append(para)
     domain: FactDomain = env.domains["fact"]  # type: ignore[assignment]
     if docname not in domain.data["listings"]:
         note = correction_note(app, domain.data["usage"].get(docname, {}))
@@ -85,7 +84,7 @@ def correction_note(app: Sphinx, used: dict[str, str]) -> nodes.Node | None:
         olds = []
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            olds.append(f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}")
+            olds.append(render_said(fact, old, src.publisher if src else old.source))
         para += nodes.Text(f": {render_value(fact)} (" + "; ".join(olds) + ").")
         items += nodes.list_item("", para)
     note += items

@@ -11,8 +11,9 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util.docutils import SphinxRole
 
-from ..pages import parse_role_content
-from ..render import render_value
+from checks.pages.extract import parse_role_content
+from checks.registry.house_style import render_value
+
 from .domain import provenance_title
 from .state import registry
 

@@ -38,9 +38,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
-from ..codes import Code
-from ..exports import TIMELINE_TAG, timeline_date, timeline_facts
-from ..model import Registry
+from checks.core.codes import Code
+from checks.registry.model import Registry
+from checks.registry.timeline import TIMELINE_TAG, timeline_date, timeline_facts
+
 from .domain import FactDomain
 from .state import WARNING_TYPE, registry
 

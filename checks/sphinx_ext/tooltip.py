@@ -20,8 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
-from ..model import Registry
-from ..render import render_value
+from checks.registry.house_style import render_value
+from checks.registry.model import Registry
+
 from .state import registry
 
 STATIC = Path(__file__).parent / "static"

@@ -1,0 +1,116 @@
+"""The one list of diagnostic codes. Each member's description is its documentation.
+
+Checks refer to codes from here; the contributing page renders this list; the Sphinx adapter
+emits each finding as the warning type ``factcheck.<code>``.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(enum.Enum):
+    """A diagnostic code: ``(code, severity, one-line description)``."""
+
+    def __init__(self, code: str, severity: Severity, description: str) -> None:
+        self.code = code
+        self.severity = severity
+        self.description = description
+
+    # Registry and references
+    REGISTRY_INVALID = ("registry.invalid", Severity.ERROR,
+                        "A registry file cannot be loaded: malformed YAML, unknown key, wrong type, "
+                        "duplicate id, invalid date or a reference to a missing fact or source.")
+    REF_UNKNOWN = ("ref.unknown", Severity.ERROR,
+                   "A {fact} reference names an id that is not in the registry.")
+    REF_MALFORMED = ("ref.malformed", Severity.ERROR,
+                     "A {fact} role cannot be read (empty, or an unclosed <id>).")
+    # Text against value
+    DATE_MISMATCH = ("date.mismatch", Severity.ERROR,
+                     "A year, month or day written in a reference falls outside the fact's date.")
+    DATE_TOO_PRECISE = ("date.too-precise", Severity.WARNING,
+                        "A date written more precisely than the registry knows it (a day for a year).")
+    DATE_MISSING = ("date.missing", Severity.WARNING,
+                    "A reference to a dated event states neither a date, its ordinal nor its name.")
+    NAME_MISMATCH = ("name.mismatch", Severity.ERROR,
+                     "A reference's words are not the canonical name, short form or an accepted variant.")
+    NUMBER_MISMATCH = ("number.mismatch", Severity.ERROR,
+                       "A number written in a reference differs from the fact's value or ordinal.")
+    QUOTE_MISMATCH = ("quote.mismatch", Severity.ERROR,
+                      "Quoted words differ from the quotation's exact wording (omissions need an ellipsis).")
+    # Names in prose (checks/names.py)
+    NAME_REJECTED = ("name.rejected", Severity.ERROR,
+                     "Prose uses a registered rejected spelling of a name (a known misspelling).")
+    NAME_VARIANT = ("name.variant", Severity.WARNING,
+                    "Prose uses an accepted variant where house style wants the canonical name "
+                    "(another romanisation of a person, or a hyphen or capital spelling variant).")
+    NAME_NEAR_MISS = ("name.near-miss", Severity.WARNING,
+                      "Prose has a name one slip away from a registered name (a letter, an apostrophe).")
+    NAME_CAPITALISATION = ("name.capitalisation", Severity.WARNING,
+                           "A party body or title is capitalised against the house style table in checks/names.py.")
+    # Quotations in prose (checks/quotes.py)
+    QUOTE_UNATTRIBUTED = ("quote.unattributed", Severity.WARNING,
+                          "A quoted passage of eight or more words in prose matches no quotation fact.")
+    # Coverage (checks/coverage.py)
+    CLAIM_UNCITED = ("claim.uncited", Severity.WARNING,
+                     "A year, date, number with a unit or registered name in prose is not backed by a {fact} "
+                     "reference (a name counts once the page has referenced its fact).")
+    COVERAGE_UNSTATED = ("coverage.unstated", Severity.WARNING,
+                         "A source claim lists facts, but no page references any of them.")
+    # Sources and freshness (checks/sources.py)
+    SOURCE_UNUSED = ("source.unused", Severity.WARNING,
+                     "A source is registered but no fact, superseded value or source claim cites it.")
+    EVIDENCE_MISSING = ("evidence.missing", Severity.WARNING,
+                        "A fact cites a source without an excerpt: the source's exact words that state the value.")
+    EVIDENCE_UNSUPPORTED = ("evidence.unsupported", Severity.ERROR,
+                            "A citation's excerpt does not state the fact's value (date, number, name or "
+                            "quoted words), or no excerpt states a lifetime or existence date the fact gives.")
+    CORRECTION_UNRECORDED = ("correction.unrecorded", Severity.ERROR,
+                             "A source claim judged 'corrected' has no superseded value recorded on its facts.")
+    FACT_STALE = ("fact.stale", Severity.WARNING,
+                  "A fact was last verified longer ago than [tool.factcheck] stale_after_days (default 730).")
+
+    # Chronology and derived facts
+    CHRONOLOGY_ORDER = ("chronology.order", Severity.ERROR,
+                        "Facts of an ordered series (the Congresses, the Conferences) are out of date order.")
+    CHRONOLOGY_ORDINAL = ("chronology.ordinal", Severity.ERROR,
+                          "Two facts of a series share an ordinal (two '7th Congresses').")
+    DERIVED_MISMATCH = ("derived.mismatch", Severity.ERROR,
+                        "A duration, anniversary or count differs from what its rule computes from the facts it names.")
+    DERIVED_UNRESOLVABLE = ("derived.unresolvable", Severity.ERROR,
+                            "A derived value names a fact without a usable date, or dates too imprecise for its rule.")
+    DERIVED_CYCLE = ("derived.cycle", Severity.ERROR,
+                     "Derived facts name each other in a cycle, so none of them can be computed.")
+    # Lifetimes, existence and offices
+    LIFETIME_EVENT = ("lifetime.event", Severity.ERROR,
+                      "An event lists a participant who was not alive at its date.")
+    LIFETIME_OFFICE = ("lifetime.office", Severity.ERROR,
+                       "Someone holds an office before birth, or after death when the title is not posthumous.")
+    LIFETIME_POSTHUMOUS = ("lifetime.posthumous", Severity.ERROR,
+                           "A posthumous title or honour is dated before the holder's death.")
+    EXISTENCE_ANACHRONISM = ("existence.anachronism", Severity.ERROR,
+                             "An organisation, office or event series is named at a date outside its existence.")
+    OFFICE_NOT_HELD = ("office.not-held", Severity.ERROR,
+                       "A title is given to a person who did not hold it at the date in question.")
+    SUPERSEDED_REUSED = ("superseded.reused", Severity.ERROR,
+                         "A value the registry marks as superseded (known wrong) reappears next to its fact.")
+
+    # Timeline and page metadata
+    TIMELINE_UNDATED = ("timeline.undated", Severity.WARNING,
+                        "A fact tagged 'timeline' has no date to place it on the timeline.")
+    TIMELINE_TEMPLATE = ("timeline.template", Severity.WARNING,
+                         "A timeline template has a Jinja error (reported by the build, which then skips it).")
+    PAGE_AS_OF = ("page.as-of", Severity.WARNING,
+                  "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+
+    @classmethod
+    def by_code(cls, code: str) -> "Code":
+        for member in cls:
+            if member.code == code:
+                return member
+        raise KeyError(code)

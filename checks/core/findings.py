@@ -1,0 +1,48 @@
+"""A finding: the immutable result of a check. Checks return findings; reporters present them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.core.codes import Code, Severity
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in the project: a path relative to the project root and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: Code
+    location: Location
+    message: str
+    fact: str | None = None
+    suggestion: str | None = None
+    # Where a finding concerns both a page and a registry entry, the entry's location.
+    related: Location | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line, self.code.code, self.message)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code.code,
+            "severity": self.severity.value,
+            "path": self.location.path,
+            "line": self.location.line,
+            "message": self.message,
+            "fact": self.fact,
+            "suggestion": self.suggestion,
+            "related": str(self.related) if self.related else None,
+        }

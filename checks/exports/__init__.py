@@ -1,0 +1,1 @@
+"""Open data from the registry: facts.json and its schema, TimelineJS, ClaimReview."""

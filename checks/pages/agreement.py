@@ -1,0 +1,58 @@
+"""Do written words agree with a registry value? The comparisons every rule shares: a written date
+against a fact's date, quoted words against a quotation's exact wording."""
+
+from __future__ import annotations
+
+import re
+
+from checks.core.codes import Code
+from checks.core.text import normalise
+from checks.pages.prose_values import DateMention
+from checks.registry.dates import FactDate
+
+_ORDER = ["day", "month", "year"]  # finest first
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+
+# (code, message, suggestion): what a rule turns into a finding at its own location.
+Problem = tuple[Code, str, "str | None"]
+
+
+def date_problems(date: FactDate, mentions: list[DateMention]) -> list[Problem]:
+    """Every written year, month and day must fall within ``date``; finer than it is a warning."""
+    problems: list[Problem] = []
+    years = range(date.lower.year, date.upper.year + 1)
+    for mention in mentions:
+        for part in mention.parts:
+            spans = [part.bounds()] if part.year is not None else [part.bounds(y) for y in years]
+            if not any(s and date.overlaps(*s) for s in spans):
+                problems.append((Code.DATE_MISMATCH, f"'{mention.text}' does not fall within the fact's date "
+                                 f"{date.house_style()} ({date.edtf})", date.house_style()))
+                break
+            # Compare with the precision of the end(s) the written date touches: in an interval
+            # "February 2016/2016-05-02", "2 May" is as precise as its end.
+            touched = [e for e in (date.start, date.end)
+                       if any(s and s[0] <= e.upper and e.lower <= s[1] for s in spans)] or [date.start, date.end]
+            finest = min((e.precision for e in touched), key=_ORDER.index, default="year")
+            if _ORDER.index(part.precision) < _ORDER.index(finest) and not mention.decade:
+                problems.append((Code.DATE_TOO_PRECISE, f"'{mention.text}' is more precise than the registry, "
+                                 f"which knows the date only to the {date.precision} ({date.house_style()})",
+                                 date.house_style()))
+                break
+    return problems
+
+
+def quote_matches(written: str, exact: str) -> bool:
+    """Exact match after normalising quotes and white space; a fragment at word boundaries is fine;
+    words left out inside the quotation must be marked with an ellipsis."""
+    text = normalise(exact).strip('"\'')
+    pieces = [p.strip(" \"'") for p in _ELLIPSIS.split(normalise(written).strip('"\''))]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return False
+    pos = 0
+    for piece in pieces:
+        m = re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", text[pos:])
+        if not m:
+            return False
+        pos += m.end()
+    return True

@@ -1,0 +1,121 @@
+"""Text against value: do the author's words in a ``{fact}`words <id>``` reference agree with the fact?"""
+
+from __future__ import annotations
+
+import re
+
+from checks.core.codes import Code
+from checks.core.findings import Finding
+from checks.core.text import normalise, strip_possessive, suggest
+from checks.pages.agreement import Problem, date_problems, quote_matches
+from checks.pages.model import Page, Reference
+from checks.pages.prose_values import DateMention, find_dates, find_numbers
+from checks.registry.house_style import format_number, render_value, wants_canonical
+from checks.registry.model import NAMED_KINDS, Fact, Registry
+from checks.registry.schema import ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
+
+
+def check_references(registry: Registry, page: Page) -> list[Finding]:
+    findings: list[Finding] = []
+    for ref in page.references:
+        findings.extend(check_reference(registry, ref))
+    return findings
+
+
+def check_reference(registry: Registry, ref: Reference) -> list[Finding]:
+    if not _ID.match(ref.fact_id):
+        return [Finding(Code.REF_MALFORMED, ref.location,
+                        f"cannot read {{fact}}`{ref.raw}`: write {{fact}}`id` or {{fact}}`your words <id>`")]
+    fact = registry.facts.get(ref.fact_id)
+    if fact is None:
+        match = suggest(ref.fact_id, registry.facts)
+        hint = f"; did you mean '{match}'?" if match else ""
+        return [Finding(Code.REF_UNKNOWN, ref.location, f"unknown fact '{ref.fact_id}'{hint}",
+                        fact=ref.fact_id, suggestion=match)]
+    if ref.words is None:
+        return []
+    check = _CHECKS[fact.kind]
+    return [
+        Finding(code, ref.location, message, fact=fact.id, suggestion=suggestion, related=fact.location)
+        for code, message, suggestion in check(fact, ref.words)
+    ]
+
+
+
+def _check_name(fact: Fact, words: str) -> list[Problem]:
+    written = strip_possessive(words)
+    accepted = {normalise(n) for n in fact.names()}
+    if written in accepted or normalise(words) in accepted:
+        # The same name policy as in prose (checks/rules/names.py): a variant that house style
+        # writes canonically is a warning inside a reference too.
+        variant = written if written in accepted else normalise(words)
+        if any(normalise(v) == variant for v in fact.accepted) and wants_canonical(fact, variant):
+            return [(Code.NAME_VARIANT, f"'{variant}' is an accepted variant; house style writes '{fact.name}'",
+                     fact.name)]
+        return []
+    if written in {normalise(r) for r in fact.rejected}:
+        return [(Code.NAME_MISMATCH, f"'{written}' is a rejected spelling of {fact.name}; write '{fact.name}'",
+                 fact.name)]
+    return [(Code.NAME_MISMATCH, f"'{written}' is not a registered form of {fact.id} "
+             f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name)]
+
+
+def _numbers_outside(words: str, mentions: list[DateMention]):
+    spans = [(m.start, m.end) for m in mentions]
+    return [n for n in find_numbers(words) if not any(a <= n.start < b for a, b in spans)]
+
+
+def _check_event(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words)
+    problems = date_problems(fact.date, mentions)
+    numbers = _numbers_outside(words, mentions)
+    for number in numbers:
+        if fact.ordinal is None or number.value != fact.ordinal:
+            expected = f"its ordinal is {fact.ordinal}" if fact.ordinal is not None else "it has no ordinal"
+            problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' does not match {fact.id}: {expected}",
+                             str(fact.ordinal) if fact.ordinal is not None else None))
+    if not mentions and not numbers:
+        names = {normalise(n) for n in fact.names()}
+        if strip_possessive(words) not in names:
+            problems.append((Code.DATE_MISSING, f"'{words}' states neither the date, the ordinal nor the name "
+                             f"of {fact.id}; write plain text, or state the date ({render_value(fact)})",
+                             render_value(fact)))
+    return problems
+
+
+def _check_quantity(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words) if fact.date else []
+    problems = date_problems(fact.date, mentions) if fact.date else []
+    numbers = _numbers_outside(words, mentions)
+    if not numbers:
+        return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
+                            render_value(fact))]
+    for number in numbers:
+        if number.value != fact.value:
+            problems.append((Code.NUMBER_MISMATCH, f"'{number.text}' is not the value of {fact.id}: "
+                             f"{format_number(fact.value)}", format_number(fact.value)))
+    return problems
+
+
+def _check_quotation(fact: Fact, words: str) -> list[Problem]:
+    mentions = find_dates(words)
+    if fact.date and mentions and not normalise(words).startswith(('"', "'")):
+        # Words that state a date (not quoted words) claim when the quotation was said.
+        return date_problems(fact.date, mentions)
+    if quote_matches(words, fact.text):
+        return []
+    return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: the exact wording is "
+             f"\u201c{fact.text}\u201d", fact.text)]
+
+
+_CHECKS = {
+    "person": _check_name,
+    "organisation": _check_name,
+    "office": _check_name,
+    "event": _check_event,
+    "quantity": _check_quantity,
+    "quotation": _check_quotation,
+}
+assert set(_CHECKS) >= set(NAMED_KINDS)
