@@ -16,7 +16,7 @@ from checks.engine import (
 )
 from checks.pages.extract import extract_page
 
-from .state import WARNING_TYPE, loaded, project_of, registry
+from .state import WARNING_TYPE, load, loaded, project_of, registry
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +67,11 @@ def check_whole_registry(app: Sphinx, env) -> None:
     referenced = env.domains["fact"].referenced()
     for finding in check_whole_project(registry(app.config), referenced):
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
+
+
+def setup_checking(app: Sphinx) -> None:
+    """The registry is loaded before any page is read; its load errors are reported first."""
+    app.connect("builder-inited", load, priority=400)
+    app.connect("builder-inited", report_registry_errors, priority=450)
+    app.connect("source-read", check_source)
+    app.connect("env-check-consistency", check_whole_registry)

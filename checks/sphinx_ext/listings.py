@@ -235,3 +235,13 @@ def listing_pages(app: Sphinx, env) -> list[str]:
 def note_reading(app: Sphinx, env, docnames: list[str]) -> None:
     """``env-before-read-docs``: remember whether this build reads any page."""
     env._factcheck_read_any = bool(docnames)
+
+
+def setup_listings(app: Sphinx) -> None:
+    app.add_directive("fact-index", FactIndex)
+    app.add_directive("source-index", SourceIndex)
+    app.add_directive("corrections", Corrections)
+    app.add_node(backlinks)
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("env-updated", listing_pages)
+    app.connect("doctree-resolved", fill_backlinks)
