@@ -67,3 +67,18 @@ def test_short_phrases_and_registered_source_quotes_are_silent(registry):
 def test_reference_form_is_checked_once_by_agreement(registry):
     text = "He said {fact}`“Our Party maintains the people's living standards” <quote-living>`.\n"
     assert [f.code.code for f in check_page(registry, page(text))] == ["quote.mismatch"]
+
+
+def test_the_mismatch_names_the_words_that_differ(registry):
+    [changed] = check_quotes(registry, page(
+        "He said “Our Party maintains the improvement of the people's living standards as the most important "
+        "of all the numerous state affairs”.\n"))
+    assert changed.message.startswith("quoted words differ from quote-living ('standards' instead of "
+                                      "'conditions'; 'all' added): the exact wording is “Our Party")
+    [cut] = check_quotes(registry, page("He said “Our Party maintains the most important of the numerous "
+                                        "state affairs”.\n"))
+    assert "('the improvement of the people's living conditions as' left out (mark a cut with an ellipsis))" \
+        in cut.message
+    [reference] = check_page(registry, page(
+        "He said {fact}`“Our Party maintains the improvement of people's living conditions” <quote-living>`.\n"))
+    assert "quote-living ('the' left out (mark a cut with an ellipsis))" in reference.message

@@ -4,11 +4,15 @@ against a fact's date, quoted words against a quotation's exact wording."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from checks.core.codes import Code
 from checks.core.text import normalise
 from checks.pages.prose_values import DateMention
 from checks.registry.dates import FactDate
+
+if TYPE_CHECKING:
+    from checks.registry.model import Fact
 
 _ORDER = ["day", "month", "year"]  # finest first
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
@@ -56,3 +60,67 @@ def quote_matches(written: str, exact: str) -> bool:
             return False
         pos += m.end()
     return True
+
+
+# Words (with inner apostrophes and hyphens) and single punctuation marks: a quotation differs
+# word by word, and a comma or a full stop is part of its exact wording too.
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+_SHOWN = 3  # differences named in a message; more are counted
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _joined(tokens: list[str]) -> str:
+    return re.sub(r" ([,.;:!?)\]])", r"\1", " ".join(tokens)).replace("( ", "(")
+
+
+def quote_differences(written: str, exact: str) -> list[str]:
+    """What differs between quoted words and the exact wording, word by word, as phrases for a
+    message: ``'living standards' instead of 'living conditions'``, ``'very' added``, ``'the' left
+    out``. Each part between ellipses is compared with the stretch of the wording it quotes (a
+    fragment of a long quotation is not "missing" the rest); words left out at an ellipsis are fine.
+    """
+    from difflib import SequenceMatcher
+
+    source = _tokens(normalise(exact).strip("\"'"))
+    pieces = [_tokens(p) for p in _ELLIPSIS.split(normalise(written).strip("\"'"))]
+    differences: list[str] = []
+    start = 0
+    for piece in (p for p in pieces if p):
+        rest = source[start:]
+        blocks = [b for b in SequenceMatcher(None, piece, rest, autojunk=False).get_matching_blocks() if b.size]
+        if not blocks:
+            differences.append(f"'{_joined(piece)}' is not in it")
+            continue
+        # The stretch quoted: from the first to the last matching word, widened by the unmatched
+        # words at either end of the piece (a changed first or last word is a change, not an addition).
+        first, last = blocks[0], blocks[-1]
+        lo = max(0, first.b - first.a)
+        hi = min(len(rest), last.b + last.size + (len(piece) - last.a - last.size))
+        stretch = rest[lo:hi]
+        for op, a1, a2, b1, b2 in SequenceMatcher(None, piece, stretch, autojunk=False).get_opcodes():
+            if op == "replace":
+                differences.append(f"'{_joined(piece[a1:a2])}' instead of '{_joined(stretch[b1:b2])}'")
+            elif op == "delete":
+                differences.append(f"'{_joined(piece[a1:a2])}' added")
+            elif op == "insert":
+                differences.append(f"'{_joined(stretch[b1:b2])}' left out (mark a cut with an ellipsis)")
+        start += hi
+    return differences
+
+
+def describe_differences(written: str, exact: str) -> str:
+    """``'a' instead of 'b'; 'c' added`` (at most a few, then how many more), or '' if none found."""
+    found = quote_differences(written, exact)
+    if len(found) > _SHOWN:
+        found = found[:_SHOWN] + [f"{len(found) - _SHOWN} more"]
+    return "; ".join(found)
+
+
+def mismatch_message(fact: "Fact", written: str) -> str:
+    """quote.mismatch's message: which words differ, then the exact wording."""
+    differences = describe_differences(written, fact.text or "")
+    named = f" ({differences})" if differences else ""
+    return f"quoted words differ from {fact.id}{named}: the exact wording is \u201c{fact.text}\u201d"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from checks.core.codes import Code
 from checks.core.findings import Finding
 from checks.core.text import normalise
-from checks.pages.agreement import quote_matches
+from checks.pages.agreement import mismatch_message, quote_matches
 from checks.pages.model import Page
 from checks.pages.spans import fold, location_at, per_registry, quoted_spans
 from checks.registry.model import Fact, Registry
@@ -52,8 +52,7 @@ def check_quotes(registry: Registry, page: Page) -> list[Finding]:
             fact = _closest(inner, quotations, ref_lines, where.line)
             if fact is not None:
                 findings.append(Finding(
-                    Code.QUOTE_MISMATCH, where,
-                    f"quoted words differ from {fact.id}: the exact wording is \u201c{fact.text}\u201d",
+                    Code.QUOTE_MISMATCH, where, mismatch_message(fact, inner),
                     fact=fact.id, suggestion=fact.text, related=fact.line_of("text")))
             elif words >= LONG_QUOTE:
                 findings.append(Finding(
