@@ -70,8 +70,9 @@ clean:
 	rm -rf build dist
 
 # Live preview for contributors: rebuilds on any change under docs/ or facts/; editing a fact
-# re-reads only the pages that use it. Installs the `serve` extra on first use.
+# re-reads only the pages that use it. Installs the `serve` extra on first use. The server replaces
+# the recipe's shell (exec), so stopping make (Ctrl+C, or kill) stops the server too.
 SERVE_PORT ?= 8000
 serve: $(STAMP)
 	@$(BIN)/python -c 'import sphinx_autobuild' 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,serve]'
-	$(BIN)/sphinx-autobuild -c . docs build/serve --watch facts --port $(SERVE_PORT) $(SPHINXOPTS)
+	exec $(BIN)/python tools/serve.py -c . docs build/serve --watch facts --port $(SERVE_PORT) $(SPHINXOPTS)

@@ -23,11 +23,11 @@ Non-HTML builders (LaTeX, text) get a plain bulleted, dated list instead of the 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from typing import Any
 
 import jinja2
-import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
@@ -142,13 +142,14 @@ class FactTimeline(SafeTimeline):
         self.env.factcheck_timelines[docname] = selection_digest(reg)  # type: ignore[attr-defined]
         if not data:
             return [nodes.paragraph(text="No facts are tagged for the timeline yet.")]
-        # One key per line: the package re-parses inline data line by line.
-        lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")).splitlines()
-        lines.append("---")
+        # The data as one line of JSON: the package re-parses its inline data after every line of the
+        # content (data and template), which made a multi-line YAML list quadratic (4 s of each
+        # rebuild of the timeline page went there); a multi-line JSON list would not parse at all.
+        lines = [json.dumps(data, ensure_ascii=False), "---"]
         if "template" not in self.options:
             lines.extend(TEMPLATE.splitlines())
         self.content = StringList(lines, source=self.get_source_info()[0])
-        self.options = {**self.options, "style": "none", "reversed": None,
+        self.options = {**self.options, "style": "none", "reversed": None, "events-format": "json",
                         "class": ["fact-timeline", *self.options.get("class", [])]}
         result = super().run()
         # The package stamps each item with its full start date (1945-01-01T00:00:00): state the date
