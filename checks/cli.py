@@ -10,15 +10,17 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from checks import __version__
 from checks.core.codelist import format_codes
 from checks.core.config import Settings
 from checks.core.errors import FactcheckError, PageError
-from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK
+from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK, Report
 from checks.engine import check_loaded_project, referenced_ids
 from checks.project import DOCS_DIR, FACTS_DIR, Project, find_root
 from checks.report import FORMATS
+from checks.report.sarif import format_sarif
 from checks.report.text import format_text
 
 CHECK_DESCRIPTION = f"""\
@@ -35,9 +37,11 @@ formats (--format):
           coloured on a terminal (--color, or NO_COLOR=1 to turn it off); --coverage adds the
           table of claims cited per page
   json    the findings and a summary, for scripts
-  sarif   SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif)
+  sarif   SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif); with
+          --base-url, each rule links to its help on the published site
   junit   JUnit XML, one test case per file checked, for test dashboards (Jenkins, GitLab)
-  github  GitHub Actions workflow commands: annotations on the pull request's diff
+  github  GitHub Actions workflow commands: annotations on the pull request's diff, errors and
+          their root causes first (GitHub shows 10 of each kind), then a notice with the count
 
 exit status:
   0  no errors (warnings may remain; with --strict, no warnings either)
@@ -71,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text format: add the table of claims cited per page")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always, never")
+    check.add_argument("--base-url", metavar="URL", default=os.environ.get("EXPLAINER_BASEURL") or None,
+                       help="the published site's address, for links from SARIF rules to their help "
+                            "(default: $EXPLAINER_BASEURL)")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
     schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
@@ -115,9 +122,27 @@ def project_root(given: Path | None) -> Path:
     return found
 
 
+def check_base_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PageError(f"--base-url {url!r}: give the site's absolute address, like https://example.org/explainer/")
+    return url
+
+
+def render(report: Report, fmt: str, *, colour: bool, coverage: bool, base_url: str | None) -> str:
+    if fmt == "text":
+        return format_text(report, colour=colour, coverage=coverage)
+    if fmt == "sarif":
+        return format_sarif(report, base_url=base_url)
+    return FORMATS[fmt](report)
+
+
 def run_check(root: Path | None, fmt: str, strict: bool = False, paths: list[Path] | None = None,
-              coverage: bool = False, colour: str = "never") -> int:
+              coverage: bool = False, colour: str = "never", base_url: str | None = None) -> int:
     try:
+        base_url = check_base_url(base_url)
         project = Project(project_root(root))
         loaded = project.load_registry_partially()
         pages = project.load_pages()
@@ -131,10 +156,7 @@ def run_check(root: Path | None, fmt: str, strict: bool = False, paths: list[Pat
     # With PATHs, the page checks run on those pages; the project checks still see every page.
     checked = pages if selected is None else [p for p in pages if p.path in selected]
     report = check_loaded_project(loaded, checked, settings, referenced=referenced_ids(pages))
-    if fmt == "text":
-        sys.stdout.write(format_text(report, colour=use_colour(colour), coverage=coverage))
-    else:
-        sys.stdout.write(FORMATS[fmt](report))
+    sys.stdout.write(render(report, fmt, colour=use_colour(colour), coverage=coverage, base_url=base_url))
     return report.exit_code(strict)
 
 
@@ -142,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.root, args.format, args.strict, args.paths, args.coverage, args.color)
+            return run_check(args.root, args.format, args.strict, args.paths, args.coverage, args.color,
+                             args.base_url)
         if args.command == "schema":
             return run_schema(args.write)
         if args.command == "codes":
