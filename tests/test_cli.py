@@ -165,3 +165,11 @@ def test_colour_on_a_terminal_unless_no_color(basic_project):
     forced = subprocess.run([sys.executable, "-m", "checks", "check", "--color", "always"], cwd=basic_project,
                             capture_output=True, text=True, timeout=120).stdout
     assert "\x1b[1m\x1b[31merror\x1b[0m" in forced
+
+
+def test_strict_fails_on_warnings_as_the_strict_build_does(basic_project):
+    page = basic_project / "docs" / "history.md"
+    page.write_text(page.read_text() + "\nKim Jong-un spoke.\n")  # an accepted variant: a warning
+    assert run("check", "--root", str(basic_project)).returncode == 0
+    strict = run("check", "--strict", "--root", str(basic_project))
+    assert strict.returncode == 1 and "warning name.variant" in strict.stdout

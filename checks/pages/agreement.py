@@ -1,21 +1,24 @@
 """Do written words agree with a registry value? The comparisons every rule shares: a written date
-against a fact's date, quoted words against a quotation's exact wording."""
+against a fact's date, quoted words against a quotation's exact wording (and, when they differ,
+which words differ)."""
 
 from __future__ import annotations
 
+import difflib
 import re
-from typing import TYPE_CHECKING
 
 from checks.core.codes import Code
 from checks.core.text import normalise
 from checks.pages.prose_values import DateMention
 from checks.registry.dates import FactDate
 
-if TYPE_CHECKING:
-    from checks.registry.model import Fact
-
 _ORDER = ["day", "month", "year"]  # finest first
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+_OMISSION = "\u2026"
+# Punctuation around a word, ignored when words are aligned (a quoted fragment may end at a
+# comma the quotation has; what differs is then shown with it).
+_EDGE_PUNCTUATION = "\"'.,;:!?()[]"
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 
 # (code, message, suggestion): what a rule turns into a finding at its own location.
 Problem = tuple[Code, str, "str | None"]
@@ -62,65 +65,47 @@ def quote_matches(written: str, exact: str) -> bool:
     return True
 
 
-# Words (with inner apostrophes and hyphens) and single punctuation marks: a quotation differs
-# word by word, and a comma or a full stop is part of its exact wording too.
-_TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
-_SHOWN = 3  # differences named in a message; more are counted
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def _joined(tokens: list[str]) -> str:
-    return re.sub(r" ([,.;:!?)\]])", r"\1", " ".join(tokens)).replace("( ", "(")
-
-
 def quote_differences(written: str, exact: str) -> list[str]:
-    """What differs between quoted words and the exact wording, word by word, as phrases for a
-    message: ``'living standards' instead of 'living conditions'``, ``'very' added``, ``'the' left
-    out``. Each part between ellipses is compared with the stretch of the wording it quotes (a
-    fragment of a long quotation is not "missing" the rest); words left out at an ellipsis are fine.
-    """
-    from difflib import SequenceMatcher
+    """The words in which ``written`` departs from the quotation ``exact``, each as a phrase for a
+    message: "'creative' where the quotation has 'constructive'", "leaves out 'of the people'
+    without an ellipsis", "adds 'very', which the quotation does not have". Empty when nothing but
+    punctuation or letter case differs word by word (then the message names the whole wording).
 
-    source = _tokens(normalise(exact).strip("\"'"))
-    pieces = [_tokens(p) for p in _ELLIPSIS.split(normalise(written).strip("\"'"))]
+    ``written`` may be a fragment: quotation words before its first or after its last word are not
+    omissions, and words left out where ``written`` has an ellipsis are not either."""
+    # Words are shown as written (curly quotes, dashes) and compared folded.
+    tokens = _ELLIPSIS.sub(f" {_OMISSION} ", written.strip().strip(_QUOTE_MARKS)).split()
+    words: list[str] = []
+    elided: set[int] = set()  # positions in ``words`` that an ellipsis precedes
+    for token in tokens:
+        if token == _OMISSION:
+            elided.add(len(words))
+        else:
+            words.append(token)
+    quoted = exact.strip().strip(_QUOTE_MARKS).split()
+    if not words:
+        return []
+    matcher = difflib.SequenceMatcher(None, [_key(w) for w in words], [_key(w) for w in quoted], autojunk=False)
     differences: list[str] = []
-    start = 0
-    for piece in (p for p in pieces if p):
-        rest = source[start:]
-        blocks = [b for b in SequenceMatcher(None, piece, rest, autojunk=False).get_matching_blocks() if b.size]
-        if not blocks:
-            differences.append(f"'{_joined(piece)}' is not in it")
-            continue
-        # The stretch quoted: from the first to the last matching word, widened by the unmatched
-        # words at either end of the piece (a changed first or last word is a change, not an addition).
-        first, last = blocks[0], blocks[-1]
-        lo = max(0, first.b - first.a)
-        hi = min(len(rest), last.b + last.size + (len(piece) - last.a - last.size))
-        stretch = rest[lo:hi]
-        for op, a1, a2, b1, b2 in SequenceMatcher(None, piece, stretch, autojunk=False).get_opcodes():
-            if op == "replace":
-                differences.append(f"'{_joined(piece[a1:a2])}' instead of '{_joined(stretch[b1:b2])}'")
-            elif op == "delete":
-                differences.append(f"'{_joined(piece[a1:a2])}' added")
-            elif op == "insert":
-                differences.append(f"'{_joined(stretch[b1:b2])}' left out (mark a cut with an ellipsis)")
-        start += hi
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        leading, trailing = i1 == 0, i2 == len(words)
+        if tag == "insert":  # quotation words not written
+            if leading or trailing or i1 in elided:  # the fragment's edges, or a marked omission
+                continue
+            differences.append(f"leaves out '{' '.join(quoted[j1:j2])}' without an ellipsis")
+        elif tag == "delete":  # written words not in the quotation
+            differences.append(f"adds '{' '.join(words[i1:i2])}', which the quotation does not have")
+        elif tag == "replace":
+            # At an edge of a fragment, the written words stand for the quotation words next to the
+            # aligned part, not for everything before or after it.
+            count = i2 - i1
+            if i1 in elided or leading and not trailing:
+                j1 = max(j1, j2 - count)  # the words just before the next aligned word
+            elif trailing:
+                j2 = min(j2, j1 + count)  # the words just after the last aligned word
+            differences.append(f"'{' '.join(words[i1:i2])}' where the quotation has '{' '.join(quoted[j1:j2])}'")
     return differences
 
 
-def describe_differences(written: str, exact: str) -> str:
-    """``'a' instead of 'b'; 'c' added`` (at most a few, then how many more), or '' if none found."""
-    found = quote_differences(written, exact)
-    if len(found) > _SHOWN:
-        found = found[:_SHOWN] + [f"{len(found) - _SHOWN} more"]
-    return "; ".join(found)
-
-
-def mismatch_message(fact: "Fact", written: str) -> str:
-    """quote.mismatch's message: which words differ, then the exact wording."""
-    differences = describe_differences(written, fact.text or "")
-    named = f" ({differences})" if differences else ""
-    return f"quoted words differ from {fact.id}{named}: the exact wording is \u201c{fact.text}\u201d"
+def _key(word: str) -> str:
+    return normalise(word).strip(_EDGE_PUNCTUATION)

@@ -16,10 +16,13 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from checks.core.findings import Location
-from checks.pages.model import Page, Reference, TextRun
+from checks.pages.model import Page, Paragraph, Reference, TextRun
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
+# Words in quotation marks that are a term, title or name, not a quotation ("Arduous March").
+# Not "term": Sphinx resolves {term} to its glossary role before any role of ours.
+ROLE_PHRASE = "phrase"
 # Directives whose body is not prose (code, data, generated listings).
 NON_PROSE_DIRECTIVES = {
     "code", "code-block", "sourcecode", "code-cell", "literalinclude", "include", "math", "raw",
@@ -70,7 +73,8 @@ def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[s
     collector.walk(tokens, 0)
     return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
-                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims))
+                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
+                phrases=tuple(collector.phrases), paragraphs=tuple(collector.paragraphs))
 
 
 class _Collector:
@@ -81,6 +85,8 @@ class _Collector:
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
+        self.phrases: list[TextRun] = []
+        self.paragraphs: list[Paragraph] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -113,6 +119,7 @@ class _Collector:
         search_line, search_col = start_line, 0
         buffer: list[str] = []
         buffer_line = line
+        paragraph = _ParagraphBuilder(self.path, start_line, heading)
 
         def flush() -> None:
             nonlocal buffer
@@ -126,6 +133,7 @@ class _Collector:
             if child.type in ("softbreak", "hardbreak"):
                 buffer.append("\n")
                 line += 1
+                paragraph.add("\n", line)
                 continue
             if child.type == "myst_role":
                 name = child.meta.get("name")
@@ -134,15 +142,20 @@ class _Collector:
                 role_line = found[0] if found else line
                 if found:
                     search_line, search_col = found[0], found[1] + 1
-                    line = role_line + child.content.count("\n")
+                    line = found[2]  # a role may span a line break (the parser reads it as a space)
                 flush()
                 buffer_line = line
                 if name == ROLE_FACT:
                     fact_id, words = parse_role_content(child.content)
-                    self.references.append(Reference(fact_id, words, child.content,
-                                                     Location(self.path, role_line + 1)))
-                elif name == ROLE_NOFACT:
+                    reference = Reference(fact_id, words, child.content, Location(self.path, role_line + 1))
+                    self.references.append(reference)
+                    paragraph.add_reference(reference, role_line, line)
+                    continue
+                if name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                elif name == ROLE_PHRASE:
+                    self.phrases.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                paragraph.add_quiet(child.content, role_line, line)
                 continue
             if child.type == "link_open":
                 link_href = str(child.attrs.get("href", ""))
@@ -152,24 +165,81 @@ class _Collector:
                 continue
             if child.type == "text":
                 if link_href and child.content.strip() == link_href:
+                    paragraph.add_quiet(child.content, line, line)
                     continue  # an autolink's visible text is its URL
                 if not buffer:
                     buffer_line = line
                 buffer.append(child.content)
+                paragraph.add(child.content, line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
                 continue
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
+                paragraph.add_quiet(child.content if child.type == "code_inline" else " ", line, line)
         flush()
+        built = paragraph.build()
+        if built is not None:
+            self.paragraphs.append(built)
 
-    def _find(self, needle: str, line: int, col: int) -> tuple[int, int] | None:
-        """Find ``needle`` at or after (line, col); it may span lines."""
-        first = needle.split("\n", 1)[0]
+    def _find(self, needle: str, line: int, col: int) -> tuple[int, int, int] | None:
+        """Find ``needle`` at or after (line, col): (its line, its column, the line it ends on).
+        White space in ``needle`` matches any white space, line breaks included."""
+        words = needle.split()
+        if not words:
+            return None
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
         for i in range(line, min(len(self.lines), line + 400)):
             start = col if i == line else 0
-            pos = self.lines[i].find(first, start)
-            if pos >= 0:
-                return i, pos
+            # the needle starts on line i; it may run on over the following lines
+            window = "\n".join(self.lines[i:i + 1 + needle.count(" ") + 1])
+            m = pattern.search(window, start)
+            if m and m.start() < len(self.lines[i]) + 1:
+                return i, m.start(), i + window.count("\n", 0, m.end())
         return None
+
+
+class _ParagraphBuilder:
+    """Assembles one paragraph's text as a reader reads it, in order: prose, each reference's words
+    (or its id), the text of other roles; with where each reference and each passage that is not
+    prose lies, and the page line at which each source line starts."""
+
+    def __init__(self, path: str, line: int, heading: bool) -> None:
+        self.path = path
+        self.heading = heading
+        self.first_line = line
+        self.parts: list[str] = []
+        self.length = 0
+        self.references: list[tuple[int, int, Reference]] = []
+        self.quiet: list[tuple[int, int]] = []
+        self.lines: list[tuple[int, int]] = [(0, line + 1)]
+
+    def add(self, text: str, line: int) -> None:
+        """Append ``text``; ``line`` (0-based) is the page line the text after it is on."""
+        self.parts.append(text)
+        self.length += len(text)
+        if self.lines[-1][1] != line + 1:
+            self.lines.append((self.length, line + 1))
+
+    def _add_span(self, text: str, role_line: int, line_after: int) -> tuple[int, int]:
+        if self.lines[-1][1] != role_line + 1:
+            self.lines.append((self.length, role_line + 1))
+        start = self.length
+        self.add(text, line_after)
+        return start, self.length
+
+    def add_reference(self, reference: Reference, role_line: int, line_after: int) -> None:
+        shown = reference.words or reference.fact_id
+        self.references.append((*self._add_span(shown, role_line, line_after), reference))
+
+    def add_quiet(self, text: str, role_line: int, line_after: int) -> None:
+        self.quiet.append(self._add_span(text, role_line, line_after))
+
+    def build(self) -> Paragraph | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Paragraph(text=text, location=Location(self.path, self.first_line + 1),
+                         references=tuple(self.references), quiet=tuple(self.quiet),
+                         line_starts=tuple(self.lines), heading=self.heading)

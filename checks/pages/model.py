@@ -42,6 +42,29 @@ class TextRun:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, heading or list item as a reader reads it: prose with each reference's words
+    (or its id) in place, and where each reference and each passage that is not prose ({nofact},
+    {phrase}, inline code, other roles) lies in that text. Sentences are read from it."""
+
+    text: str
+    location: Location  # the first line
+    references: tuple[tuple[int, int, Reference], ...] = ()  # (start, end, reference)
+    quiet: tuple[tuple[int, int], ...] = ()  # (start, end) of text that is not prose
+    # (offset, page line): the text from each offset on is on that line, up to the next entry
+    line_starts: tuple[tuple[int, int], ...] = ()
+    heading: bool = False
+
+    def line_at(self, offset: int) -> int:
+        line = self.location.line
+        for start, number in self.line_starts:
+            if start > offset:
+                break
+            line = number
+        return line
+
+
+@dataclass(frozen=True)
 class Page:
     path: str  # relative to the project root
     docname: str
@@ -50,7 +73,9 @@ class Page:
     front_matter_lines: dict = field(default_factory=dict)
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
-    not_claims: tuple[TextRun, ...] = ()
+    not_claims: tuple[TextRun, ...] = ()  # {nofact} passages
+    phrases: tuple[TextRun, ...] = ()  # {phrase} passages: quoted terms, titles and names
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def as_of(self) -> str | None:

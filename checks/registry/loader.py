@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, Callable
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
 from checks.core.text import suggest
-from checks.registry.dates import InvalidDate, parse_day, parse_fact_date
+from checks.registry.dates import FactDate, InvalidDate, parse_day, parse_fact_date
 from checks.registry.model import (
     DERIVATION_RULES,
     PRIMARY_FIELD,
@@ -18,6 +19,7 @@ from checks.registry.model import (
     Derivation,
     Fact,
     Holder,
+    Kind,
     Registry,
     Source,
     SourceClaim,
@@ -203,7 +205,7 @@ class _Loader:
             self.sources[fid] = Source(id=fid, title=values["title"], publisher=values["publisher"],
                                        url=values["url"], retrieved=values["retrieved"],
                                        date=values.get("date"), note=values.get("note"), location=loc,
-                                       read_via=values.get("read_via"))
+                                       read_via=values.get("read_via"), lines=lines)
             return
         if kind == "source-claim":
             if ("facts" in values) == ("omitted" in values):
@@ -220,12 +222,18 @@ class _Loader:
             return
         self.load_fact(fid, kind, raw, values, lines, path, loc)
 
-    def load_fact(self, fid: str, kind: str, raw: Mapping, values: dict, lines: dict, path: str,
+    def load_fact(self, fid: str, kind: str, raw: Mapping, values: dict[str, Any], lines: dict[str, int], path: str,
                   loc: Location) -> None:
         status = values["status"]
         if status == "verified" and "verified" not in values:
             raise RegistryError(path, raw.key_lines["status"],
                                 "a verified fact needs 'verified: YYYY-MM-DD' (the day it was last checked)")
+        for key, _ in values.get("status_of", ()):
+            if key not in raw or key == PRIMARY_FIELD[kind] or RECORD_FIELDS[kind][key].type != "edtf":
+                given = [k for k in raw if RECORD_FIELDS[kind][k].type == "edtf" and k != PRIMARY_FIELD[kind]]
+                raise RegistryError(path, raw["status_of"].key_lines[key],
+                                    f"status_of names '{key}', which is not a dated statement of this {kind}; "
+                                    f"name one of: {', '.join(given) or 'none (use status)'}")
         if ("series" in values) != ("ordinal" in values):
             raise RegistryError(path, raw.line, "'series' and 'ordinal' go together; give both or neither")
         disputed_by = tuple(values.pop("disputed_by", ()))
@@ -268,7 +276,7 @@ class _Loader:
         for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
-        self.facts[fid] = Fact(id=fid, kind=kind, location=loc, lines=lines,
+        self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
                                digest=fact_digest(_plain(raw), path), **values)
 
     def _refer(self, reference: tuple[Location, str, str]) -> None:
@@ -309,10 +317,10 @@ class _Loader:
     def parse_slug(self, value: Any, path: str, key: str) -> str:
         return self.parse_id(self._scalar(value), path)
 
-    def parse_edtf(self, value: Any, path: str, key: str):
+    def parse_edtf(self, value: Any, path: str, key: str) -> FactDate:
         return parse_fact_date(self._scalar(value))
 
-    def parse_day(self, value: Any, path: str, key: str):
+    def parse_day(self, value: Any, path: str, key: str) -> dt.date:
         return parse_day(self._scalar(value))
 
     def parse_int(self, value: Any, path: str, key: str) -> int:
@@ -344,6 +352,11 @@ class _Loader:
         if text not in STATUSES:
             raise _WrongType(f"must be one of {', '.join(STATUSES)}, not '{text}'")
         return str(text)
+
+    def parse_status_of(self, value: Any, path: str, key: str) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, Mapping) or not value:
+            raise _WrongType("must map dated fields to a status, e.g. 'status_of: {founded: disputed}'")
+        return tuple((str(k), self.parse_field("status", v, path, f"status_of.{k}", "")) for k, v in value.items())
 
     def _list(self, value: Any) -> Sequence:
         if not isinstance(value, Sequence):
@@ -407,7 +420,7 @@ class _Loader:
                 raise RegistryError(path, value.line, f"{what} is missing required key '{k}'")
         return value
 
-    def parse_variants(self, value: Any, path: str, key: str) -> dict:
+    def parse_variants(self, value: Any, path: str, key: str) -> dict[str, Any]:
         m = self._mapping(value, ("accepted", "rejected"), (), path, "variants")
         return {k: self.parse_texts(v, path, f"variants.{k}") for k, v in m.items()}
 
@@ -437,7 +450,7 @@ class _Loader:
                           series=self.parse_slug(m["series"], path, "series") if "series" in m else None,
                           by=ref["by"], location=Location(path, m.line))
 
-    def parse_superseded(self, value: Any, path: str, key: str) -> list[dict]:
+    def parse_superseded(self, value: Any, path: str, key: str) -> list[dict[str, Any]]:
         entries = []
         for item in self._list(value):
             m = self._mapping(item, ("value", "reason", "source", "quote"), ("value", "reason", "source"),
@@ -470,9 +483,10 @@ class _Loader:
                 if ref in unavailable and referrer not in unavailable:
                     unavailable.add(referrer)
                     changed = True
-        for pool in (self.facts, self.sources, self.claims):
-            for fid in unavailable & set(pool):
-                del pool[fid]  # type: ignore[attr-defined]
+        for fid in unavailable:
+            self.facts.pop(fid, None)
+            self.sources.pop(fid, None)
+            self.claims.pop(fid, None)
         return frozenset(unavailable)
 
 

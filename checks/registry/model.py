@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -10,17 +11,29 @@ from typing import Any
 from checks.core.findings import Location
 from checks.registry.dates import FactDate
 
+
 # The field holding each kind's primary value: the one the role renders, the one a superseded
 # value replaces.
-PRIMARY_FIELD = {
-    "person": "name",
-    "organisation": "name",
-    "office": "name",
-    "event": "date",
-    "quantity": "value",
-    "quotation": "text",
+class Kind(enum.StrEnum):
+    """The kinds of fact. A ``StrEnum``, so a kind reads and serialises as its name ("person")."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OFFICE = "office"
+    EVENT = "event"
+    QUANTITY = "quantity"
+    QUOTATION = "quotation"
+
+
+PRIMARY_FIELD: dict[str, str] = {
+    Kind.PERSON: "name",
+    Kind.ORGANISATION: "name",
+    Kind.OFFICE: "name",
+    Kind.EVENT: "date",
+    Kind.QUANTITY: "value",
+    Kind.QUOTATION: "text",
 }
-NAMED_KINDS = ("person", "organisation", "office")
+NAMED_KINDS: tuple[Kind, ...] = (Kind.PERSON, Kind.ORGANISATION, Kind.OFFICE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,11 @@ class Source:
     note: str | None
     location: Location
     read_via: str | None = None
+    # key -> line of that key in the registry file, for precise locations
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> Location:
+        return Location(self.location.path, self.lines.get(key, self.location.line))
 
 
 @dataclass(frozen=True)
@@ -82,7 +100,7 @@ class Fact:
     """A fact of any kind. Fields that do not belong to its kind are None or empty."""
 
     id: str
-    kind: str
+    kind: Kind
     label: str
     sources: tuple[str, ...]
     status: str
@@ -92,6 +110,8 @@ class Fact:
     # Sources that give another value (a disputed fact): cited with their words, not as support.
     disputed_by: tuple[Citation, ...] = ()
     verified: Any = None  # datetime.date
+    # (field, status) for dated statements whose status differs from the primary value's ``status``
+    status_of: tuple[tuple[str, str], ...] = ()
     note: str | None = None
     tags: tuple[str, ...] = ()
     series: str | None = None
@@ -133,6 +153,13 @@ class Fact:
     def primary(self) -> Any:
         return getattr(self, PRIMARY_FIELD[self.kind])
 
+    def status_for(self, key: str | None = None) -> str:
+        """The status of one statement: ``status`` is the primary value's; a dated statement (a
+        founding date, a birth) may have its own in ``status_of``, as Wikidata ranks each statement."""
+        if key is None or key == PRIMARY_FIELD[self.kind]:
+            return self.status
+        return dict(self.status_of).get(key, self.status)
+
     def names(self) -> tuple[str, ...]:
         """Every written form accepted for this fact: canonical, short form, accepted variants."""
         forms = [n for n in (self.name, self.short) if n]
@@ -144,7 +171,7 @@ class Fact:
         return next((k for k in ("date", "founded", "created", "born") if getattr(self, k) is not None), None)
 
     @property
-    def when(self):
+    def when(self) -> FactDate | None:
         """The date that places this fact in time (None if it has none)."""
         return getattr(self, self.when_key) if self.when_key else None
 

@@ -7,6 +7,7 @@ generated from them, so the two cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STATUSES = ("verified", "disputed", "unverified")
@@ -24,7 +25,7 @@ class FieldSpec:
 
 
 # type name -> JSON Schema for that type
-FIELD_TYPES: dict[str, dict] = {
+FIELD_TYPES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "slug": {"type": "string", "pattern": ID_PATTERN},
     "text": {"type": "string", "minLength": 1},
@@ -50,6 +51,9 @@ FIELD_TYPES: dict[str, dict] = {
         ]},
     },
     "verdict": {"enum": list(VERDICTS)},
+    "status-of": {"type": "object", "minProperties": 1,
+                  "propertyNames": {"enum": ["born", "died", "founded", "dissolved", "created", "abolished", "date"]},
+                  "additionalProperties": {"enum": list(STATUSES)}},
     "texts": {"type": "array", "items": {"type": "string"}},
     "variants": {
         "type": "object", "additionalProperties": False,
@@ -90,6 +94,9 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
                          "{source: id, excerpt: the source's exact words that state the value}."),
     "status": FieldSpec("status", True, "verified, disputed or unverified."),
     "verified": FieldSpec("day", False, "Day the fact was last verified (required when verified)."),
+    "status_of": FieldSpec("status-of", False,
+                           "The status of another dated statement of the fact when it differs from the "
+                           "primary value's (e.g. founded: disputed while the name is verified)."),
     "note": FieldSpec("text", False, "Evidence and caveats, for editors and readers."),
     "tags": FieldSpec("texts", False, "Words such as 'timeline'."),
     "series": FieldSpec("slug", False, "An ordered series the fact belongs to."),
@@ -184,7 +191,7 @@ RECORD_FIELDS: dict[str, dict[str, FieldSpec]] = {
 }
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of one registry file (a list of records), for editors."""
     variants = []
     for kind, fields in RECORD_FIELDS.items():

@@ -1,0 +1,84 @@
+"""Sentences: the unit a claim is read in. A line is not a unit of meaning; a sentence is.
+
+Each paragraph (see :class:`checks.pages.model.Paragraph`) is split with ``sentencex``, a
+rule-based segmenter (Wikimedia's, no model to load, deterministic) that knows abbreviations
+("U.N.", "No. 2", "e.g.") and quotation marks after a full stop. A heading is one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sentencex import segment
+
+from checks.core.findings import Location
+from checks.pages.model import Page, Paragraph, Reference
+
+# Words by which a sentence says it looks ahead of the day it is written as of: it may then name
+# what came later ("Kim Jong Un would later be named Chairman", "the party has since then ...").
+LOOKING_AHEAD = re.compile(
+    r"\b(?:later|would|will|went on to|go on to|since then|afterwards|subsequently|eventually|"
+    r"in the years that followed|was to|were to|(?:is|are|was|were) (?:expected|due|scheduled|set) to)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: Paragraph
+    start: int  # offsets in the paragraph's text
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+    @property
+    def location(self) -> Location:
+        return self.location_at(self.start)
+
+    def location_at(self, offset: int) -> Location:
+        """The page location of an offset in the paragraph's text."""
+        return Location(self.paragraph.location.path, self.paragraph.line_at(offset))
+
+    @property
+    def references(self) -> list[tuple[int, int, Reference]]:
+        """The references that start in this sentence, with their offsets in the paragraph."""
+        return [item for item in self.paragraph.references if self.start <= item[0] < self.end]
+
+    def prose(self) -> str:
+        """The sentence's own words: references, {nofact} and {phrase} passages, code and other
+        roles blanked out (same length, so offsets stay valid)."""
+        chars = list(self.text)
+        for start, end in [(a, b) for a, b, _ in self.paragraph.references] + list(self.paragraph.quiet):
+            for i in range(max(start, self.start), min(end, self.end)):
+                if chars[i - self.start] != "\n":
+                    chars[i - self.start] = " "
+        return "".join(chars)
+
+    def looks_ahead(self) -> bool:
+        return bool(LOOKING_AHEAD.search(self.text))
+
+
+def split(paragraph: Paragraph) -> list[Sentence]:
+    """The sentences of one paragraph, in order, covering its whole text."""
+    if paragraph.heading:
+        return [Sentence(paragraph, 0, len(paragraph.text))]
+    sentences = []
+    position = 0
+    for piece in segment("en", paragraph.text):
+        # The segments are consecutive slices of the text; find each from where the last ended,
+        # so a segmenter that trims white space cannot shift the offsets.
+        start = paragraph.text.find(piece, position) if piece else -1
+        if start < 0:
+            continue
+        sentences.append(Sentence(paragraph, start, start + len(piece)))
+        position = start + len(piece)
+    if not sentences:
+        return [Sentence(paragraph, 0, len(paragraph.text))]
+    return sentences
+
+
+def sentences(page: Page) -> list[Sentence]:
+    """Every sentence of the page's prose, headings included, in page order."""
+    return [sentence for paragraph in page.paragraphs for sentence in split(paragraph)]
