@@ -121,7 +121,8 @@ def without_cascade(findings: Iterable[Finding], unavailable: frozenset[str]) ->
             if (f.fact is None or f.fact not in unavailable) and not (unavailable and f.code in ABSENCE_CODES)]
 
 
-def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None) -> Report:
+def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None,
+                         referenced: frozenset[str] | None = None) -> Report:
     """:func:`check_project` over what could be loaded, with the load errors as findings.
 
     When part of the registry could not be loaded, only the page checks run (without what follows
@@ -129,7 +130,7 @@ def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settin
     cites, a series member missing from a count) and would blame the parts that did load.
     """
     if not result.errors:
-        return check_project(result.registry, pages, settings)
+        return check_project(result.registry, pages, settings, referenced=referenced)
     report = check_project(result.registry, pages, settings, whole_registry=False)
     # The root cause first: what could not be loaded, then what the page checks found.
     findings = load_findings(result) + without_cascade(report.findings, result.unavailable)
@@ -137,8 +138,13 @@ def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settin
 
 
 def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None,
-                  whole_registry: bool = True) -> Report:
-    findings = check_whole_project(registry, referenced_ids(pages), settings) if whole_registry else []
+                  whole_registry: bool = True, referenced: frozenset[str] | None = None) -> Report:
+    """The registry checks and the page checks of ``pages``. ``referenced``: the facts every page of
+    the site refers to, when only some pages are checked (the project checks need the whole site:
+    a fact is unstated only if no page at all refers to it); by default those of ``pages``."""
+    if referenced is None:
+        referenced = referenced_ids(pages)
+    findings = check_whole_project(registry, referenced, settings) if whole_registry else []
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),

@@ -34,6 +34,16 @@ def read_myst_extensions(confdir: Path) -> frozenset[str]:
     return frozenset(namespace.get("myst_enable_extensions", ()))
 
 
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a project (``docs/`` and ``facts/``),
+    as git looks upward for its repository; None when there is none."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / DOCS_DIR).is_dir() and (folder / FACTS_DIR).is_dir():
+            return folder
+    return None
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -56,6 +66,33 @@ class Project:
             p for p in self.docs_dir.rglob("*.md")
             if not any(part in _SKIP or part.startswith(".") for part in p.relative_to(self.docs_dir).parts)
         )
+
+    def select_pages(self, paths: list[Path]) -> frozenset[str] | None:
+        """The pages (relative paths) that ``paths`` name: page files, or folders of pages. None
+        means every page: no paths, or a registry file or folder among them (a change to the
+        registry can affect any page). A path that is neither raises :class:`PageError`."""
+        if not paths:
+            return None
+        root = self.root.resolve()
+        pages = {p.resolve(): self.relative(p) for p in self.page_files()}
+        chosen: set[str] = set()
+        for given in paths:
+            path = given.resolve()
+            if not path.exists():
+                raise PageError(f"{given}: no such file or folder")
+            if path == root or path == self.facts_dir.resolve() or self.facts_dir.resolve() in path.parents:
+                return None
+            if path.is_dir():
+                inside = {rel for page, rel in pages.items() if path in page.parents}
+                if not inside:
+                    raise PageError(f"{given}: no pages in this folder (pages are the .md files under {DOCS_DIR}/)")
+                chosen |= inside
+            elif path in pages:
+                chosen.add(pages[path])
+            else:
+                raise PageError(f"{given}: not a page of the project at {self.root} "
+                                f"(pages are the .md files under {DOCS_DIR}/; the registry is under {FACTS_DIR}/)")
+        return frozenset(chosen)
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

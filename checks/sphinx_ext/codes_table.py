@@ -7,9 +7,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from checks.core.codelist import HEADERS, code_rows
-
-from .state import WARNING_TYPE
+from checks.core.codelist import HEADERS, code_anchor, code_rows
 
 WIDTHS = (3, 1, 8)
 
@@ -39,7 +37,7 @@ class FactcheckCodes(SphinxDirective):
         tbody = nodes.tbody()
         for row in code_rows():
             code = nodes.literal(row.code, row.code)
-            target = nodes.target("", "", ids=[nodes.make_id(f"{WARNING_TYPE}-{row.code}")])
+            target = nodes.target("", "", ids=[code_anchor(row.code)])
             tbody += _row(nodes.paragraph("", "", target, code), nodes.Text(row.severity),
                           nodes.Text(row.description))
         group += thead

@@ -79,6 +79,12 @@ class FactDomain(Domain):
 
     def note_fact_entry(self, docname: str, fact_id: str, label: str) -> None:
         self.data["fact_pages"][fact_id] = (docname, label)
+        # A standard label as well ("fact-<id>", titled with the fact's label): any Sphinx site can
+        # then link to the fact through intersphinx, :ref:`fact-<id>`, without this extension.
+        # The standard domain forgets it with the page (clear_doc) and merges it after -j.
+        std = self.env.domains["std"]
+        std.anonlabels[fact_anchor(fact_id)] = (docname, fact_anchor(fact_id))
+        std.labels[fact_anchor(fact_id)] = (docname, fact_anchor(fact_id), label)
 
     def note_source_entry(self, docname: str, source_id: str, title: str) -> None:
         self.data["source_pages"][source_id] = (docname, title)

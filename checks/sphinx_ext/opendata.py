@@ -13,6 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from checks.core import buildinfo
 from checks.exports.claimreview import claim_reviews
 from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
@@ -32,6 +33,12 @@ def _facts_page(app: Sphinx) -> str | None:
     return sorted(pages)[0] if pages else None
 
 
+def _absolute(app: Sphinx, uri: str) -> str:
+    """A page's address: absolute when the site's address (html_baseurl) is set, else relative."""
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return f"{base}/{uri}" if base else uri
+
+
 def write_files(app: Sphinx, exc: Exception | None) -> None:
     """``build-finished``: write the JSON files at the root of the HTML output."""
     if exc is not None or app.builder.format != "html":
@@ -39,7 +46,8 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
     reg = registry(app.config)
     out = Path(app.outdir)
     facts_page = _facts_page(app)
-    facts_url = app.builder.get_target_uri(facts_page) if facts_page else None
+    # Absolute with the site's address (html_baseurl), so the file works embedded anywhere.
+    facts_url = _absolute(app, app.builder.get_target_uri(facts_page)) if facts_page else None
     files = {
         "facts.json": facts_json(reg),
         "facts.schema.json": facts_schema(),
@@ -59,10 +67,10 @@ def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: di
     if not anchors:
         return
     base = (app.config.html_baseurl or "").rstrip("/")
-    page = app.builder.get_target_uri(pagename)
-    page_url = f"{base}/{page}" if base else page
+    page_url = _absolute(app, app.builder.get_target_uri(pagename))
+    published = buildinfo.release_date(Path(app.confdir)).isoformat()
     reviews = [r for r in claim_reviews(registry(app.config), page_url, author=app.config.author or app.config.project,
-                                        author_url=base + "/" if base else None)
+                                        published=published, author_url=base + "/" if base else None)
                if r["url"].rsplit("#", 1)[1] in anchors]
     if not reviews:
         return

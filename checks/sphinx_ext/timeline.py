@@ -24,12 +24,12 @@ Non-HTML builders (LaTeX, text) get a plain bulleted, dated list instead of the 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import jinja2
-import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
@@ -198,7 +198,7 @@ class FactTimeline(SafeTimeline):
         timelines_seen(self.env)[docname] = selection_digest(reg)
         if not data:
             return [nodes.paragraph(text="No facts are tagged for the timeline yet.")]
-        options = {**self.options, "style": "none", "reversed": None,
+        options = {**self.options, "style": "none", "reversed": None, "events-format": "json",
                    "class": ["fact-timeline", *self.options.get("class", [])]}
         series = self.options.get("periods")
         if not series:
@@ -212,9 +212,10 @@ class FactTimeline(SafeTimeline):
         return sections
 
     def one_timeline(self, reg: Registry, data: list[dict[str, Any]], options: dict[str, Any]) -> list[nodes.Node]:
-        # One key per line: the package re-parses inline data line by line.
-        lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")).splitlines()
-        lines.append("---")
+        # The data as one line of JSON: the package re-parses its inline data after every line of the
+        # content (data and template), which made a multi-line YAML list quadratic (4 s of each
+        # rebuild of the timeline page went there); a multi-line JSON list would not parse at all.
+        lines = [json.dumps(data, ensure_ascii=False), "---"]
         if "template" not in options:
             lines.extend(TEMPLATE.splitlines())
         self.content = StringList(lines, source=self.get_source_info()[0])
