@@ -32,9 +32,12 @@ def sarif_rules() -> list[dict]:
 
 
 def _physical(location: Location) -> dict:
+    region = {"startLine": max(location.line, 1)}
+    if location.column:
+        region["startColumn"] = location.column
     return {"physicalLocation": {
         "artifactLocation": {"uri": location.path, "uriBaseId": SRCROOT},
-        "region": {"startLine": max(location.line, 1)},
+        "region": region,
     }}
 
 
