@@ -15,7 +15,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from checks.core.findings import Location
-from checks.pages.model import Page, Reference, TextRun
+from checks.core.text import fold
+from checks.pages.model import Anchor, Page, Passage, PassageReference, Reference, TextRun
 
 # MyST syntax extensions the project enables; conf.py uses this same list.
 MYST_EXTENSIONS = ["colon_fence", "deflist", "smartquotes"]
@@ -70,7 +71,8 @@ def extract_page(text: str, path: str, docname: str) -> Page:
     collector.walk(tokens, 0)
     return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
-                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims))
+                runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
+                passages=tuple(collector.passages))
 
 
 class _Collector:
@@ -80,6 +82,7 @@ class _Collector:
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
+        self.passages: list[Passage] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -112,6 +115,9 @@ class _Collector:
         search_line, search_col = start_line, 0
         buffer: list[str] = []
         buffer_line = line
+        passage = _PassageBuilder()
+        # where the next piece of text is searched for in the source (0-based line and column)
+        text_col = 0
 
         def flush() -> None:
             nonlocal buffer
@@ -124,7 +130,9 @@ class _Collector:
         for child in tok.children or []:
             if child.type in ("softbreak", "hardbreak"):
                 buffer.append("\n")
+                passage.add(" ", line + 1, 0)
                 line += 1
+                text_col = 0
                 continue
             if child.type == "myst_role":
                 name = child.meta.get("name")
@@ -134,14 +142,20 @@ class _Collector:
                 if found:
                     search_line, search_col = found[0], found[1] + 1
                     line = role_line + child.content.count("\n")
+                    text_col = found[1] + len(needle) + len(child.content) + 1 if "\n" not in child.content else 0
                 flush()
                 buffer_line = line
+                column = found[1] + len(needle) + 1 if found else 0
                 if name == ROLE_FACT:
                     fact_id, words = parse_role_content(child.content)
-                    self.references.append(Reference(fact_id, words, child.content,
-                                                     Location(self.path, role_line + 1)))
+                    ref = Reference(fact_id, words, child.content, Location(self.path, role_line + 1))
+                    self.references.append(ref)
+                    passage.add_reference(words or fact_id, ref, role_line + 1, column)
                 elif name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                    passage.add_skipped(child.content, role_line + 1, column)
+                else:
+                    passage.add_skipped(child.content, role_line + 1, column)
                 continue
             if child.type == "link_open":
                 link_href = str(child.attrs.get("href", ""))
@@ -155,13 +169,32 @@ class _Collector:
                 if not buffer:
                     buffer_line = line
                 buffer.append(child.content)
+                column = self._column(child.content, line, text_col)
+                if column:
+                    text_col = column - 1 + len(child.content)
+                passage.add(child.content, line + 1, column)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
                 continue
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
+                passage.add_skipped(" ", line + 1, 0)
         flush()
+        built = passage.build(heading)
+        if built is not None:
+            self.passages.append(built)
+
+    def _column(self, text: str, line: int, start: int) -> int:
+        """The 1-based column of ``text`` on source line ``line`` (0-based), searched from ``start``;
+        0 when the source writes it differently (an escape, an entity)."""
+        if not 0 <= line < len(self.lines) or not text:
+            return 0
+        source = fold(self.lines[line])
+        pos = source.find(fold(text), start)
+        if pos < 0:
+            pos = source.find(fold(text))
+        return pos + 1 if pos >= 0 else 0
 
     def _find(self, needle: str, line: int, col: int) -> tuple[int, int] | None:
         """Find ``needle`` at or after (line, col); it may span lines."""
@@ -172,3 +205,66 @@ class _Collector:
             if pos >= 0:
                 return i, pos
         return None
+
+
+class _PassageBuilder:
+    """Collects one passage's text piece by piece, with each piece's place in the source."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.anchors: list[Anchor] = []
+        self.references: list[PassageReference] = []
+        self.skipped: list[tuple[int, int]] = []
+
+    def add(self, text: str, line: int, column: int) -> tuple[int, int]:
+        start = self.length
+        if text:
+            self.anchors.append(Anchor(start, line, column))
+            self.parts.append(text)
+            self.length += len(text)
+        return start, self.length
+
+    def add_reference(self, text: str, ref: Reference, line: int, column: int) -> None:
+        start, end = self.add(text, line, column)
+        self.references.append(PassageReference(start, end, ref))
+
+    def add_skipped(self, text: str, line: int, column: int) -> None:
+        self.skipped.append(self.add(text, line, column))
+
+    def build(self, heading: bool) -> Passage | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Passage(text, tuple(self.anchors), tuple(self.references), tuple(self.skipped), heading)
+
+
+def extract_plain_text(text: str, path: str, docname: str) -> Page:
+    """A plain-text file (a press release, another outlet's article) as a page: each paragraph,
+    separated by blank lines, is prose as written; nothing is markup, nothing is a reference."""
+    runs: list[TextRun] = []
+    passages: list[Passage] = []
+    paragraph: list[tuple[int, str]] = []  # (0-based line, text)
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        builder = _PassageBuilder()
+        for i, (number, line) in enumerate(paragraph):
+            stripped = line.strip()
+            if i:
+                builder.add(" ", number + 1, 0)
+            builder.add(stripped, number + 1, len(line) - len(line.lstrip()) + 1)
+        built = builder.build(False)
+        if built is not None:
+            passages.append(built)
+            runs.append(TextRun("\n".join(t.strip() for _, t in paragraph), Location(path, paragraph[0][0] + 1)))
+        paragraph.clear()
+
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            paragraph.append((number, line))
+        else:
+            flush()
+    flush()
+    return Page(path=path, docname=docname, runs=tuple(runs), passages=tuple(passages))

@@ -42,6 +42,51 @@ class TextRun:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """Where a stretch of a passage's text starts in the page: the offset in the passage, and the
+    1-based line and column in the source (0: the column is not known)."""
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class PassageReference:
+    """A reference inside a passage: the span its words (or its id) take in the passage's text."""
+
+    start: int
+    end: int
+    reference: Reference
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph, list item or heading as a reader reads it: its prose with each reference's
+    words (or its id) in place and soft line breaks as spaces, so that sentences can be read
+    whole. ``anchors`` map every offset back to its line and column in the page."""
+
+    text: str
+    anchors: tuple[Anchor, ...]
+    references: tuple[PassageReference, ...] = ()
+    # spans that are not prose: {nofact} text, inline code
+    skipped: tuple[tuple[int, int], ...] = ()
+    heading: bool = False
+
+    def location(self, path: str, offset: int) -> Location:
+        """The line and column of ``offset`` in the page."""
+        anchor = None
+        for candidate in self.anchors:  # few per passage: one per text piece
+            if candidate.offset > offset:
+                break
+            anchor = candidate
+        if anchor is None:
+            return Location(path, self.anchors[0].line if self.anchors else 1)
+        column = anchor.column + (offset - anchor.offset) if anchor.column else 0
+        return Location(path, anchor.line, column)
+
+
+@dataclass(frozen=True)
 class Page:
     path: str  # relative to the project root
     docname: str
@@ -51,6 +96,7 @@ class Page:
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
     not_claims: tuple[TextRun, ...] = ()
+    passages: tuple[Passage, ...] = ()
 
     @property
     def as_of(self) -> str | None:
