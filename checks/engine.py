@@ -19,6 +19,7 @@ from checks.rules.derived import check_derived
 from checks.rules.evidence import check_corrections, check_evidence
 from checks.rules.front_matter import check_front_matter
 from checks.rules.lifetimes import check_existence, check_lifetimes
+from checks.rules.mentions import check_mentions
 from checks.rules.names import check_names
 from checks.rules.quotes import check_quotes
 from checks.rules.references import check_references
@@ -32,6 +33,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_references,            # text against value inside {fact} references
     check_titles_and_existence,  # titles held at the date in question; anachronisms
     check_superseded_reuse,      # known-wrong values back in the prose
+    check_mentions,              # plain prose, sentence by sentence, against the facts it mentions
     check_names,                 # spellings, near-misses, capitalisation
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference

@@ -1,0 +1,234 @@
+"""What a sentence says about the facts it mentions: which written date goes with which mention,
+which numbers it states with which units, and which dates it only compares with.
+
+Reading is per sentence (:mod:`checks.pages.sentences`), on the mentions of
+:mod:`checks.pages.mentions`. The rules are the ones a careful reader applies:
+
+- a date introduced by "since", "after", "before", "until", "by", "than", "unlike" or "compared
+  with" is a comparison, not the date of anything mentioned ("the first congress since 1980");
+- a date goes with the dated mention nearest before it in its clause ("the 4th Congress in
+  1961, the 5th in 1970"), else the nearest after it if nothing but a preposition comes first
+  ("In 1980, the 6th Congress ..."); a date inside a compound mention goes with it;
+- "respectively" pairs a list of mentions with a list of dates in order;
+- a sentence with a single dated mention and a date that no clause rule placed reads them
+  together; otherwise an unplaced date is left alone (precision before recall).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checks.pages.mentions import Mention, MentionIndex, find_mentions, mention_index, unlinked_text
+from checks.pages.model import Page
+from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
+from checks.pages.sentences import Sentence, page_sentences
+from checks.pages.spans import per_registry, quoted_spans
+from checks.registry.model import Registry
+
+# Words before a date that make it a point of comparison, not a mention's date.
+_RELATIONAL = re.compile(
+    r"\b(?:since|after|before|until|till|by|from|than|prior\s+to|following|unlike|compared\s+(?:with|to)"
+    r"|as\s+early\s+as|as\s+late\s+as|through|throughout|up\s+to)\s+"
+    r"(?:(?:the\s+)?(?:year|end|start|beginning|spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?"
+    r"(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+# Where a clause ends: semicolons, colons, spaced dashes, and a comma before a new clause.
+_CLAUSE_BREAK = re.compile(
+    r";|:|\s[-\u2013\u2014]\s"
+    r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|unlike|when|where|and"
+    r"|before|after|since)\b)"
+    r"|\s(?=(?:but|while|whereas|although|though)\s)", re.IGNORECASE)
+_INTRO = re.compile(r"^\W*(?:(?:in|on|by|during|at|around|early|late|from)\s+)*$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?P<hedge>about|around|some|roughly|nearly|almost|approximately|over|more\s+than|fewer\s+than"
+                    r"|less\s+than|under|at\s+least|up\s+to|an\s+estimated|close\s+to|another)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date written in the sentence's own prose (not in a reference)."""
+
+    date: DateMention
+    relational: bool
+    mention: Mention | None = None  # the dated mention it states the date of
+
+
+@dataclass(frozen=True)
+class WrittenNumber:
+    """A cardinal number in the sentence's own prose, with the unit words after it."""
+
+    number: NumberMention
+    after: tuple[tuple[str, int], ...]  # the next words, lower case, each with its end offset
+    hedge: str | None  # "about", "some", "more than"...
+
+
+@dataclass
+class Reading:
+    sentence: Sentence
+    text: str  # the sentence, folded
+    plain: str  # its own prose: references, quotations, URLs and {nofact} text blanked
+    mentions: list[Mention]
+    dates: list[WrittenDate]
+    numbers: list[WrittenNumber]
+    breaks: list[int] = field(default_factory=list)
+    previous: "Reading | None" = None
+
+    def clause(self, offset: int) -> int:
+        """The number of the clause ``offset`` is in."""
+        return sum(1 for b in self.breaks if b <= offset)
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Passages in double quotation marks, marks included."""
+        return [(a, b) for a, b in quoted_spans(self.text)
+                if not any(r.start <= a < r.end for r in self.sentence.references)]
+
+    def facts(self) -> set[str]:
+        return {m.fact.id for m in self.mentions if m.fact is not None}
+
+
+def read_page(registry: Registry, page: Page) -> list[Reading]:
+    """Every sentence of ``page`` read against ``registry`` (computed once per page and registry:
+    several rules read the same sentences)."""
+    cache: dict[int, tuple[Page, list[Reading]]] = per_registry(registry, "page readings", dict)
+    hit = cache.get(id(page))
+    if hit is not None and hit[0] is page:
+        return hit[1]
+    index = mention_index(registry)
+    readings: list[Reading] = []
+    previous: Reading | None = None
+    for sentence in page_sentences(page):
+        reading = read_sentence(registry, index, sentence)
+        if previous is not None and previous.sentence.passage is sentence.passage:
+            reading.previous = previous
+        readings.append(reading)
+        previous = reading
+    if len(cache) >= 16:
+        cache.pop(next(iter(cache)))
+    cache[id(page)] = (page, readings)
+    return readings
+
+
+def read_sentence(registry: Registry, index: MentionIndex, sentence: Sentence) -> Reading:
+    text = sentence.text
+    linked = [(r.start, r.end, registry.facts[r.reference.fact_id]) for r in sentence.references
+              if r.reference.fact_id in registry.facts]
+    unresolved = [(r.start, r.end) for r in sentence.references if r.reference.fact_id not in registry.facts]
+    skipped = sentence.skipped + unresolved
+    mentions = find_mentions(index, text, linked, skipped)
+    plain = unlinked_text(text, [(a, b) for a, b, _ in linked], skipped)
+    reading = Reading(sentence, text, plain, mentions, [], [], breaks=[m.start() for m in _CLAUSE_BREAK.finditer(text)])
+    identity = [(m.start, m.end) for m in mentions if m.how in ("name", "ordinal", "dated", "elliptic", "relative")]
+    dates = [d for found in find_dates(plain) if not any(a <= found.start < b for a, b in identity)
+             for d in _listed(plain, found)]
+    reading.dates = _attach(reading, dates)
+    in_dates = [(d.start, d.end) for d in dates]
+    reading.numbers = [_with_unit(plain, n) for n in find_numbers(plain)
+                       if not n.ordinal and not any(a <= n.start < b for a, b in in_dates + identity)
+                       and not re.match(r"\s+of\b", plain[n.end:])]
+    return reading
+
+
+_LIST_OF_YEARS = re.compile(r"(?P<a>\d{4})\s+and\s+(?P<b>\d{4})$")
+
+
+def _listed(text: str, date: DateMention) -> list[DateMention]:
+    """"in 1946 and 1948" names two years, not the range "between 1946 and 1948"."""
+    m = _LIST_OF_YEARS.search(date.text)
+    if m is None or len(date.parts) != 2 or re.search(r"\bbetween\s+$", text[max(0, date.start - 9):date.start]):
+        return [date]
+    return [DateMention(date.start + m.start("a"), date.start + m.end("a"), m["a"], date.parts[:1]),
+            DateMention(date.start + m.start("b"), date.start + m.end("b"), m["b"], date.parts[1:])]
+
+
+def _relational(text: str, date: DateMention) -> bool:
+    return bool(_RELATIONAL.search(text[max(0, date.start - 40):date.start]))
+
+
+def _attach(reading: Reading, dates: list[DateMention]) -> list[WrittenDate]:
+    text = reading.text
+    dated = [m for m in reading.mentions if m.dated]
+    asserted = [d for d in dates if not _relational(text, d)]
+    paired = _respectively(reading, dated, asserted)
+    written: list[WrittenDate] = []
+    for date in dates:
+        if date not in asserted:
+            written.append(WrittenDate(date, relational=True))
+            continue
+        mention = paired.get(date.start) or _nearest(reading, dated, date)
+        written.append(WrittenDate(date, relational=False, mention=mention))
+    return written
+
+
+def _nearest(reading: Reading, dated: list[Mention], date: DateMention) -> Mention | None:
+    text = reading.text
+    around = [m for m in dated if m.start < date.start and date.end <= m.end and m.how == "compound"]
+    if around:
+        return around[0]
+    clause = reading.clause(date.start)
+    # a month without a year ("in March") is too vague to go with anything but its neighbour
+    reach = MONTH_REACH if all(p.year is None for p in date.parts) else None
+    before = [m for m in dated if m.end <= date.start and reading.clause(max(m.end - 1, m.start)) == clause
+              and (reach is None or _words_between(text, m.end, date.start) <= reach)]
+    if before:
+        return max(before, key=lambda m: (m.end, -m.start))
+    after = [m for m in dated if m.start >= date.end and reading.clause(m.start) == clause
+             and (reach is None or _words_between(text, date.end, m.start) <= reach)]
+    if after:
+        first = min(after, key=lambda m: m.start)
+        if "," not in text[date.end:first.start] or _INTRO.match(text[:date.start]):
+            return first
+    return None
+
+
+MONTH_REACH = 4
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\w+", text[a:b]))
+
+
+def _respectively(reading: Reading, dated: list[Mention], asserted: list[DateMention]) -> dict[int, Mention]:
+    """"The 1st and 2nd congresses were held in 1946 and 1948 respectively": pair in order."""
+    if "respectively" not in reading.text.casefold():
+        return {}
+    listed = [m for m in dated if m.plural and m.fact is not None]
+    if len(listed) < 2:
+        return {}
+    following = [d for d in asserted if d.start >= listed[-1].end][:len(listed)]
+    if len(following) != len(listed):
+        return {}
+    return {d.start: m for d, m in zip(following, listed)}
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z%]+)")
+
+
+def _with_unit(text: str, number: NumberMention) -> WrittenNumber:
+    words: list[tuple[str, int]] = []
+    pos = number.end
+    for _ in range(4):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            break
+        words.append((m.group(1).casefold(), m.end()))
+        pos = m.end()
+    hedge = _HEDGE.search(text[max(0, number.start - 20):number.start])
+    return WrittenNumber(number, tuple(words), hedge["hedge"].casefold() if hedge else None)
+
+
+_FUNCTION_WORDS = frozenset("of its the his her their a an and or to in for at on by with as".split())
+
+
+def unit_of(number: WrittenNumber, units: dict[str, str], skip: int = 2) -> tuple[str, int] | None:
+    """The unit written after ``number`` (one of ``units``' keys, at most ``skip`` describing
+    words after it: "3,467 voting delegates", "15 votes"), as ``units`` names it, with the offset
+    of its end."""
+    words = number.after
+    for start in range(min(skip, len(words)) + 1):
+        if any(w in _FUNCTION_WORDS for w, _ in words[:start]):
+            break
+        for length in (2, 1):
+            phrase = " ".join(w for w, _ in words[start:start + length])
+            if len(words[start:start + length]) == length and phrase in units:
+                return units[phrase], words[start + length - 1][1]
+    return None
