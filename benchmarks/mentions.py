@@ -88,13 +88,14 @@ def run(registry: Registry | None = None, cases: list[Case] | None = None) -> li
     return [run_case(registry, case) for case in (cases if cases is not None else load_corpus())]
 
 
-def table(outcomes: list[Outcome]) -> list[dict]:
-    by_kind: dict[str, list[Outcome]] = defaultdict(list)
+def table(outcomes: list[Outcome], by: str = "kind") -> list[dict]:
+    """One row per kind (or per corpus file, ``by="file"``), and one for all."""
+    groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
-        by_kind[outcome.case.kind].append(outcome)
+        groups[getattr(outcome.case, by)].append(outcome)
     rows = []
-    for kind in sorted(by_kind) + ["all"]:
-        group = outcomes if kind == "all" else by_kind[kind]
+    for kind in sorted(groups) + ["all"]:
+        group = outcomes if kind == "all" else groups[kind]
         wrong = [o for o in group if o.case.wrong]
         found = sum(o.found for o in wrong)
         alarms = sum(o.false_alarm for o in group)
@@ -120,12 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     outcomes = run()
     rows = table(outcomes)
-    header = f"{'kind':<12} {'statements':>10} {'wrong':>6} {'found':>6} {'false alarms':>13} {'recall':>7} " \
-             f"{'precision':>10} {'code agrees':>12}"
-    print(header)
-    for r in rows:
-        print(f"{r['kind']:<12} {r['statements']:>10} {r['wrong']:>6} {r['found']:>6} {r['false_alarms']:>13} "
-              f"{_cell(r['recall']):>7} {_cell(r['precision']):>10} {r['code_agrees']:>12}")
+    files = table(outcomes, by="file")
+    for title, group in (("kind", rows), ("file", files)):
+        print(f"{title:<16} {'statements':>10} {'wrong':>6} {'found':>6} {'false alarms':>13} {'recall':>7} "
+              f"{'precision':>10} {'code agrees':>12}")
+        for r in group:
+            print(f"{r['kind']:<16} {r['statements']:>10} {r['wrong']:>6} {r['found']:>6} {r['false_alarms']:>13} "
+                  f"{_cell(r['recall']):>7} {_cell(r['precision']):>10} {r['code_agrees']:>12}")
+        print()
     if args.verbose:
         for o in outcomes:
             if (o.case.wrong and not o.found) or o.false_alarm:
@@ -134,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                 for f in o.errors:
                     print(f"    {f.code.code} {f.fact}: {f.message}")
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"by_kind": rows, "by_file": files}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -273,6 +273,7 @@ def _series_patterns(nouns: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
                              rf"{_ORDINAL})){_QUALIFIER}\s+(?P<noun>{i}{plural}))\b"),
         "dated": re.compile(rf"\b{_DATE_NAME}{_QUALIFIER}\s+(?P<noun>{i}{singular}))\b"),
         "dated-of": re.compile(rf"\b(?P<noun>{i}{singular}))\s+of\s+{_DATE_NAME}\b"),
+        "dated-one": re.compile(rf"\bthe\s+{_DATE_NAME}\s+one\b"),
         "relative": re.compile(rf"\bthe\s+(?P<rel>previous|preceding|last|next|following|prior)"
                                rf"(?:\s+(?:party|Party))?\s+(?:(?P<noun>{i}{singular}))|one)\b"),
         "elliptic": re.compile(rf"\bthe\s+(?P<ord>{i}{_ORDINAL}))\b(?=\s*(?:[,.;:)]|$|\s(?:in|on|of|and|was|"
@@ -287,9 +288,9 @@ _ORDINAL_VALUE = {w: i + 1 for i, w in enumerate(ORDINAL_WORDS)}
 
 # life events written around a name
 _AFTER = {
-    DIED: re.compile(r"(?:'s)?\s*(?:,\s*who\s+|\s+who\s+|\s+)(?:had\s+)?(?:died|passed away)\b|'s\s+(?:death|passing)\b"
-                     r"|,\s+who\s+died\b"),
-    BORN: re.compile(r"(?:,\s*who\s+|\s+who\s+|\s+)(?:was|had been)\s+born\b|'s\s+birth\b"),
+    DIED: re.compile(r"(?:'s)?\s*(?:,\s*who\s+|\s+who\s+|,\s+|\s+)(?:had\s+)?(?:died|passed away)\b"
+                     r"|'s\s+(?:death|passing)\b|,?\s+\(?died\b"),
+    BORN: re.compile(r"(?:,\s*who\s+|\s+who\s+|\s+)(?:was|had been)\s+born\b|'s\s+birth\b|,?\s+\(?born\b"),
     FOUNDED: re.compile(r"\s+(?:was|had been|were)\s+(?:first\s+|formally\s+)?(?:founded|established|formed|"
                         r"set up|proclaimed)\b|'s\s+(?:founding|foundation|establishment)\b"
                         r"|,\s+(?:founded|established|proclaimed)\b"),
@@ -410,6 +411,14 @@ def _series_mentions(index: MentionIndex, text: str, names: list[Mention]) -> li
             stated = next(iter(find_dates(text[start:m.end("y")])), None)
             member, shifted = _member_by_date(series, stated, start)
             add(Mention(m.start(), m.end(), m.group(0), member, "dated", DATE, stated=shifted, series=series.name))
+    for m in p["dated-one"].finditer(text):
+        earlier = [x for x in found if x.end <= m.start() and x.series]
+        if not earlier or not free(m.start(), m.end()):
+            continue
+        series = next(s for s in index.series.values() if s.name == earlier[-1].series)
+        stated = next(iter(find_dates(text[m.start("y"):m.end("y")])), None)
+        member, shifted = _member_by_date(series, stated, m.start("y"))
+        add(Mention(m.start(), m.end(), m.group(0), member, "dated", DATE, stated=shifted, series=series.name))
     anchored = sorted(found, key=lambda x: x.start)
     for m in p["relative"].finditer(text):
         if not free(m.start(), m.end()):
@@ -558,9 +567,9 @@ def _compounds(index: MentionIndex, text: str, mentions: list[Mention]) -> list[
             continue
         # events of the same kind about the same facts (Kim Jong Il's designation as successor
         # in 1974 and in 1980) cannot be told apart by the words: a date that fits any of them fits
-        alternatives = tuple(c.event for c in index.compounds if c.trigger in _same_trigger(compound.trigger)
-                             and c.event.id != compound.event.id and c.components & compound.components
-                             and not _differs(index, compound, c))
+        alternatives = tuple(c.event for c in index.compounds if c.event.id != compound.event.id
+                             and (c.trigger in _same_trigger(compound.trigger) and c.components & compound.components
+                                  and not _differs(index, compound, c) or c.components == compound.components))
         seen.add(compound.event.id)
         found.append(Mention(start, end, text[start:end], compound.event, "compound", DATE,
                              parts=tuple(sorted(compound.components)), alternatives=alternatives))

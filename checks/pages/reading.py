@@ -141,7 +141,10 @@ def _listed(text: str, date: DateMention) -> list[DateMention]:
 
 
 def _relational(text: str, date: DateMention) -> bool:
-    return bool(_RELATIONAL.search(text[max(0, date.start - 40):date.start]))
+    before = text[max(0, date.start - 40):date.start]
+    if len(date.parts) == 2 and re.search(r"\b(?:from|between)\s+$", before, re.IGNORECASE):
+        return False  # "from 6 to 9 May 2016" states a span
+    return bool(_RELATIONAL.search(before))
 
 
 def _attach(reading: Reading, dates: list[DateMention]) -> list[WrittenDate]:
@@ -170,7 +173,10 @@ def _nearest(reading: Reading, dated: list[Mention], date: DateMention) -> Menti
     before = [m for m in dated if m.end <= date.start and reading.clause(max(m.end - 1, m.start)) == clause
               and (reach is None or _words_between(text, m.end, date.start) <= reach)]
     if before:
-        return max(before, key=lambda m: (m.end, -m.start))
+        nearest = max(before, key=lambda m: (m.end, -m.start))
+        if _REPORTING.search(text[nearest.end:date.start]):
+            return None  # "his death was announced on 19 December": the date of the announcement
+        return nearest
     after = [m for m in dated if m.start >= date.end and reading.clause(m.start) == clause
              and (reach is None or _words_between(text, date.end, m.start) <= reach)]
     if after:
@@ -181,6 +187,9 @@ def _nearest(reading: Reading, dated: list[Mention], date: DateMention) -> Menti
 
 
 MONTH_REACH = 4
+# Between a mention and a date, these make the date that of something else told about it.
+_REPORTING = re.compile(r"\b(?:announced|reported|confirmed|made\s+public|revealed|disclosed|marked|commemorated"
+                        r"|celebrated|remembered|mourned)\b", re.IGNORECASE)
 
 
 def _words_between(text: str, a: int, b: int) -> int:

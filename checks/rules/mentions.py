@@ -59,7 +59,7 @@ _ACTS = re.compile(
     r"(?:[a-z]+ed|led|gave|made|met|took|held|spoke|said|told|wrote|became|went|came|ran|won|chose|saw|sent|"
     r"oversaw|began|rose|built|brought|fought|sat|stood|left|opens|attends|addresses|leads|speaks|says|"
     r"chairs|presides))\b")
-_SPEECH = re.compile(r"\s+(?:(?:also|then|once|later)\s+)?(?:said|says|told|declared|stated|wrote|writes|"
+_SPEECH = re.compile(r"\s+(?:(?:also|then|once|later)\s+)?(?:said|says|told|declared|stated|wrote|writes|as\s+saying|"
                      r"announced|added|insisted|claimed|called|urged|found|finds|noted|concluded|warned|"
                      r"promised|pledged|described|declares|states|notes)\b")
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
