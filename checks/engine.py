@@ -100,3 +100,13 @@ def check_project(registry: Registry, pages: list[Page], settings: Settings | No
                   facts=len(registry.facts), references=sum(len(p.references) for p in pages),
                   files=tuple(registry.files) + tuple(p.path for p in pages),
                   coverage=tuple(measure_page(registry, p) for p in pages))
+
+
+def check_drafts(registry: Registry, drafts: list[Page]) -> Report:
+    """The page checks on files from outside the site (``factcheck draft``): the registry is the
+    project's, but its own findings and the project checks are about the site, not the drafts."""
+    findings = [f for page in drafts for f in check_page(registry, page)]
+    return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(drafts),
+                  facts=len(registry.facts), references=sum(len(p.references) for p in drafts),
+                  files=tuple(p.path for p in drafts),
+                  coverage=tuple(measure_page(registry, p) for p in drafts))

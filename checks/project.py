@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checks.core.config import DEFAULT_STALE_AFTER_DAYS
 from checks.core.errors import PageError
-from checks.pages.extract import extract_page
+from checks.pages.extract import extract_draft, extract_page
 from checks.pages.model import Page
 from checks.registry.loader import load_registry
 from checks.registry.model import Registry
@@ -79,3 +79,18 @@ class Project:
                 raise PageError(f"{self.relative(path)}:1: cannot read ({exc.strerror})") from None
             pages.append(extract_page(text, self.relative(path), self.docname(path)))
         return pages
+
+
+def load_draft(path: Path) -> Page:
+    """A draft to check against the registry, from anywhere (not only docs/): its findings name
+    it as the user wrote its path."""
+    shown = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PageError(f"{shown}:1: not UTF-8 text; save it as UTF-8") from None
+    except IsADirectoryError:
+        raise PageError(f"{shown}: is a folder; give the draft's file") from None
+    except OSError as exc:
+        raise PageError(f"{shown}: cannot read ({exc.strerror})") from None
+    return extract_draft(text, shown)

@@ -268,3 +268,15 @@ def extract_plain_text(text: str, path: str, docname: str) -> Page:
             flush()
     flush()
     return Page(path=path, docname=docname, runs=tuple(runs), passages=tuple(passages))
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")
+
+
+def extract_draft(text: str, path: str) -> Page:
+    """A file from outside the site (an incoming draft, a press release): Markdown is read as the
+    pages are, anything else as plain text."""
+    docname = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or path
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return extract_page(text, path, docname)
+    return extract_plain_text(text, path, docname)

@@ -108,3 +108,13 @@ class Page:
     def as_of_date(self) -> dt.date | None:
         """The day the page is written as of; None when it has none or it is not a day."""
         return as_of_day(self.as_of)
+
+
+def claims_checked(page: Page) -> bool:
+    """False if the page's front matter says ``factcheck: {claims: false}``: a page that makes no
+    claims (a contributors' guide). Its references are still checked; its prose is not read for
+    claims."""
+    settings = page.front_matter.get("factcheck")
+    if isinstance(settings, dict):
+        return str(settings.get("claims", "true")).strip().lower() not in ("false", "no", "off", "0")
+    return True

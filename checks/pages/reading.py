@@ -19,12 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checks.core.codes import Code
+from checks.pages.agreement import date_problems, number_agrees
 from checks.pages.mentions import Mention, MentionIndex, find_mentions, mention_index, unlinked_text
 from checks.pages.model import Page
 from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
 from checks.pages.sentences import Sentence, page_sentences
 from checks.pages.spans import per_registry, quoted_spans
-from checks.registry.model import Registry
+from checks.registry.dates import FactDate
+from checks.registry.model import Fact, Registry
 
 # Words before a date that make it a point of comparison, not a mention's date.
 _RELATIONAL = re.compile(
@@ -241,3 +244,131 @@ def unit_of(number: WrittenNumber, units: dict[str, str], skip: int = 2) -> tupl
             if len(words[start:start + length]) == length and phrase in units:
                 return units[phrase], words[start + length - 1][1]
     return None
+
+
+# -- which quantity a number states ------------------------------------------------------------
+_UNIT_SYNONYMS = {"delegates": ("representatives", "voting delegates"), "people": ("persons",)}
+
+
+def _units(registry: Registry) -> dict[str, str]:
+    units: dict[str, str] = {}
+    for fact in registry.facts.values():
+        if fact.kind == "quantity" and fact.unit:
+            unit = fact.unit.casefold()
+            singular = unit[:-1] if unit.endswith("s") else unit
+            for form in (unit, singular, *_UNIT_SYNONYMS.get(unit, ())):
+                units.setdefault(form, unit)
+    return units
+
+
+def _quantities_by_unit(registry: Registry) -> dict[str, list[Fact]]:
+    by_unit: dict[str, list[Fact]] = {}
+    for fact in registry.of_kind("quantity"):
+        if fact.unit and fact.derived is None:
+            by_unit.setdefault(fact.unit.casefold(), []).append(fact)
+    return by_unit
+
+
+def _about(fact: Fact, registry: Registry, mentioned: set[str]) -> bool:
+    """A quantity is written about when what it measures is mentioned, or a participant of it
+    ("the Commission of Inquiry's findings" for the report it published)."""
+    if fact.of in mentioned:
+        return True
+    measured = registry.facts.get(fact.of or "")
+    return measured is not None and bool(set(measured.participants) & mentioned) and measured.kind == "event"
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
+
+
+_DURATION_UNITS = frozenset("years months weeks days hours minutes".split())
+_GENERIC_LABEL_WORDS = frozenset("length number count total size".split())
+
+
+def _distinctive(registry: Registry, quantity: Fact) -> set[str]:
+    """Words of a duration's label that say what lasted ("campaign", "report"), beyond what it
+    measures and its unit: "four days" is not the length of every campaign of the 6th Congress."""
+    measured = registry.facts.get(quantity.of or "")
+    common = _stems(" ".join(measured.names()) if measured else "") | _stems(quantity.unit or "")
+    return {w for w in _stems(quantity.label) - common if w not in {g[:5] for g in _GENERIC_LABEL_WORDS}
+            and w not in {x[:5] for x in _LABEL_STOPWORDS}}
+
+
+_LABEL_STOPWORDS = ("the", "and", "before", "after", "during", "with", "from")
+
+
+def _names_what_lasted(registry: Registry, quantity: Fact, words: set[str]) -> bool:
+    """A duration is of what its label names beyond what it measures, or of the measured thing
+    itself ("the 70-day campaign lasted 70 days")."""
+    distinctive = _distinctive(registry, quantity)
+    return bool(distinctive & words) if distinctive else True
+
+
+@dataclass(frozen=True)
+class QuantityBinding:
+    """The quantity a written number with a unit states, and whether it states it rightly."""
+
+    fact: Fact
+    agrees: bool
+
+
+def bind_quantity(registry: Registry, reading: Reading, written: WrittenNumber) -> QuantityBinding | None:
+    """The quantity fact a number with a unit is about: one with that unit that measures a fact
+    the sentence mentions ("3,467 delegates" with "the 7th Congress"). When several could be
+    meant, the one agreeing with the number, else the one whose label's words the sentence
+    shares most; None when the words do not tell them apart."""
+    units = per_registry(registry, "mention units", lambda: _units(registry))
+    by_unit = per_registry(registry, "quantities by unit", lambda: _quantities_by_unit(registry))
+    found = unit_of(written, units)
+    if found is None:
+        return None
+    unit = found[0]
+    words = _stems(reading.text)
+    mentioned = reading.facts()
+    candidates = [q for q in by_unit.get(unit, ()) if _about(q, registry, mentioned)
+                  and (unit not in _DURATION_UNITS or _names_what_lasted(registry, q, words))]
+    if not candidates:
+        return None
+    agreeing = [q for q in candidates if q.value is not None
+                and number_agrees(q.value, q.approximate, written.number.value, written.hedge)]
+    if agreeing:
+        return QuantityBinding(agreeing[0], True)
+    scored = sorted(((len(_stems(q.label) & words), q.id, q) for q in candidates), reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None  # which quantity is meant, the words do not say
+    return QuantityBinding(scored[0][2], False)
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """What a date or number written in prose is bound to: the fact, and whether it agrees."""
+
+    fact: Fact
+    agrees: bool
+
+
+def claim_links(registry: Registry, page: Page) -> dict[tuple[int, str], ClaimLink]:
+    """(line, written text) of each date and number with a unit in the page's prose that a
+    sentence binds to a fact whose reference could state it (an event or a quantity)."""
+    links: dict[tuple[int, str], ClaimLink] = {}
+    for reading in read_page(registry, page):
+        for wd in reading.dates:
+            mention = wd.mention
+            if wd.relational or mention is None or mention.fact is None or mention.when is None \
+                    or mention.field != "date" or mention.fact.kind != "event":
+                continue
+            fits = not _mismatch(mention.when, wd.date) or any(
+                alt.date is not None and not _mismatch(alt.date, wd.date) for alt in mention.alternatives)
+            key = (reading.sentence.location(wd.date.start).line, wd.date.text)
+            links.setdefault(key, ClaimLink(mention.fact, fits))
+        for written in reading.numbers:
+            binding = bind_quantity(registry, reading, written)
+            if binding is not None:
+                key = (reading.sentence.location(written.number.start).line, written.number.text)
+                links.setdefault(key, ClaimLink(binding.fact, binding.agrees))
+    return links
+
+
+def _mismatch(date: FactDate, written: DateMention) -> bool:
+    return any(code is Code.DATE_MISMATCH for code, _, _ in date_problems(date, [written]))

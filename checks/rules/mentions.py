@@ -32,9 +32,9 @@ from checks.core.findings import Finding, Location
 from checks.core.text import normalise
 from checks.pages.agreement import LOOKS_AHEAD_IN_SENTENCE, date_problems, number_agrees, quote_matches
 from checks.pages.mentions import DATE, Mention, mention_index
-from checks.pages.model import Page
+from checks.pages.model import Page, claims_checked
 from checks.pages.prose_values import DateMention, find_numbers
-from checks.pages.reading import Reading, WrittenDate, WrittenNumber, read_page, unit_of
+from checks.pages.reading import Reading, WrittenNumber, bind_quantity, read_page, unit_of
 from checks.pages.spans import per_registry, phrase_pattern
 from checks.registry.dates import FactDate
 from checks.registry.house_style import format_number
@@ -71,7 +71,6 @@ _WEEKDAY_AFTER = re.compile(r"^,?\s+(?:a|on\s+a)\s+(?P<day>" + "|".join(calendar
 _FIRST_IN = re.compile(r"\bfirst\b(?:\s+[\w']+){0,3}?\s+in\s*$", re.IGNORECASE)
 _AFTER_OR_BEFORE = re.compile(r"\s+(?P<rel>after|before|later|earlier|since)\b", re.IGNORECASE)
 _TIME_UNITS = {"years": 1, "year": 1, "decades": 10, "decade": 10}
-_UNIT_SYNONYMS = {"delegates": ("representatives", "voting delegates"), "people": ("persons",)}
 MIN_QUOTED_WORDS = 3
 _PRIORITY = [Code.SUPERSEDED_REUSED, Code.DATE_MISMATCH, Code.NUMBER_MISMATCH, Code.OFFICE_NOT_HELD,
              Code.LIFETIME_PROSE, Code.EXISTENCE_ANACHRONISM, Code.QUOTE_MISATTRIBUTED, Code.DATE_WEEKDAY,
@@ -80,6 +79,8 @@ _PRIORITY = [Code.SUPERSEDED_REUSED, Code.DATE_MISMATCH, Code.NUMBER_MISMATCH, C
 
 def check_mentions(registry: Registry, page: Page) -> list[Finding]:
     findings: list[Finding] = []
+    if not claims_checked(page):
+        return findings
     for reading in read_page(registry, page):
         found: list[Finding] = []
         reported = bool(REPORTED.search(reading.text))
@@ -251,83 +252,14 @@ def _weekdays(reading: Reading) -> list[Finding]:
 
 
 # -- numbers -----------------------------------------------------------------------------------
-def _units(registry: Registry) -> dict[str, str]:
-    units: dict[str, str] = {}
-    for fact in registry.facts.values():
-        if fact.kind == "quantity" and fact.unit:
-            unit = fact.unit.casefold()
-            singular = unit[:-1] if unit.endswith("s") else unit
-            for form in (unit, singular, *_UNIT_SYNONYMS.get(unit, ())):
-                units.setdefault(form, unit)
-    return units
-
-
-def _quantities_by_unit(registry: Registry) -> dict[str, list[Fact]]:
-    by_unit: dict[str, list[Fact]] = {}
-    for fact in registry.of_kind("quantity"):
-        if fact.unit and fact.derived is None:
-            by_unit.setdefault(fact.unit.casefold(), []).append(fact)
-    return by_unit
-
-
-def _about(fact: Fact, registry: Registry, mentioned: set[str]) -> bool:
-    """A quantity is written about when what it measures is mentioned, or a participant of it
-    ("the Commission of Inquiry's findings" for the report it published)."""
-    if fact.of in mentioned:
-        return True
-    measured = registry.facts.get(fact.of or "")
-    return measured is not None and bool(set(measured.participants) & mentioned) and measured.kind == "event"
-
-
-def _stems(text: str) -> set[str]:
-    return {w.casefold()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
-
-
-_DURATION_UNITS = frozenset("years months weeks days hours minutes".split())
-_GENERIC_LABEL_WORDS = frozenset("length number count total size".split())
-
-
-def _distinctive(registry: Registry, quantity: Fact) -> set[str]:
-    """Words of a duration's label that say what lasted ("campaign", "report"), beyond what it
-    measures and its unit: "four days" is not the length of every campaign of the 6th Congress."""
-    measured = registry.facts.get(quantity.of or "")
-    common = _stems(" ".join(measured.names()) if measured else "") | _stems(quantity.unit or "")
-    return {w for w in _stems(quantity.label) - common if w not in {g[:5] for g in _GENERIC_LABEL_WORDS}
-            and w not in {x[:5] for x in STOPWORD_LIST}}
-
-
-STOPWORD_LIST = ("the", "and", "before", "after", "during", "with", "from")
-
-
-def _names_what_lasted(registry: Registry, quantity: Fact, words: set[str]) -> bool:
-    """A duration is of what its label names beyond what it measures, or of the measured thing
-    itself ("the 70-day campaign lasted 70 days")."""
-    distinctive = _distinctive(registry, quantity)
-    return bool(distinctive & words) if distinctive else True
-
-
 def _quantities(registry: Registry, reading: Reading) -> list[Finding]:
-    units = per_registry(registry, "mention units", lambda: _units(registry))
-    by_unit = per_registry(registry, "quantities by unit", lambda: _quantities_by_unit(registry))
-    mentioned = reading.facts()
     findings = []
     for written in reading.numbers:
-        found = unit_of(written, units)
-        if found is None:
+        binding = bind_quantity(registry, reading, written)
+        if binding is None or binding.agrees:
             continue
-        unit = found[0]
-        words = _stems(reading.text)
-        candidates = [q for q in by_unit.get(unit, ()) if _about(q, registry, mentioned)
-                      and (unit not in _DURATION_UNITS or _names_what_lasted(registry, q, words))]
-        if not candidates:
-            continue
+        fact = binding.fact
         value = written.number.value
-        if any(number_agrees(q.value, q.approximate, value, written.hedge) for q in candidates if q.value is not None):
-            continue
-        scored = sorted(((len(_stems(q.label) & words), q.id, q) for q in candidates), reverse=True)
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            continue  # which quantity is meant, the words do not say
-        fact = scored[0][2]
         right = format_number(fact.value) if fact.value is not None else "?"
         old = next((o for o in fact.superseded if isinstance(o.value, (int, float)) and o.value == value), None)
         if old is not None:
