@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft = sub.add_parser("draft", help="check Markdown or plain-text files from outside docs/ against the registry "
                                          "(an incoming draft, a press release, another outlet's article)")
     draft.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files to check")
-    draft.add_argument("--root", type=Path, default=Path("."), help="project root holding facts/ (default: current folder)")
+    draft.add_argument("--root", type=Path, default=Path("."),
+                       help="project root holding facts/ (default: current folder)")
     draft.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")

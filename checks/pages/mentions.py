@@ -336,7 +336,8 @@ def find_mentions(index: MentionIndex, text: str, linked: list[tuple[int, int, F
     names = _names(index, plain)
     mentions += names
     mentions += _series_mentions(index, plain, names)
-    mentions += _life_mentions(index, plain, [m for m in mentions if m.fact is not None and m.how in ("name", "reference")])
+    named = [m for m in mentions if m.fact is not None and m.how in ("name", "reference")]
+    mentions += _life_mentions(index, plain, named)
     mentions += _opaque(plain, mentions)
     mentions += _compounds(index, plain, mentions)
     mentions += _worded(index, plain, mentions)
@@ -344,7 +345,8 @@ def find_mentions(index: MentionIndex, text: str, linked: list[tuple[int, int, F
 
 
 def _names(index: MentionIndex, text: str) -> list[Mention]:
-    words = {w.casefold() for w in _WORDS.findall(text)} | {w.casefold().removesuffix("'s") for w in _WORDS.findall(text)}
+    written = [w.casefold() for w in _WORDS.findall(text)]
+    words = set(written) | {w.removesuffix("'s") for w in written}
     found: list[tuple[int, int, Fact]] = []
     for word in sorted(words):
         for pattern, fact, _ in index.forms.get(word, ()):
@@ -423,9 +425,9 @@ def _series_mentions(index: MentionIndex, text: str, names: list[Mention]) -> li
     for m in p["relative"].finditer(text):
         if not free(m.start(), m.end()):
             continue
-        noun = m["noun"]
+        named_series = series_of(m["noun"]) if m["noun"] else None
         anchors = [x for x in anchored if x.fact is not None and x.fact.ordinal is not None
-                   and (noun is None or x.series == (series_of(noun).name if series_of(noun) else None))]
+                   and (m["noun"] is None or (named_series is not None and x.series == named_series.name))]
         member = None
         if anchors:
             anchor = anchors[0]
@@ -466,7 +468,8 @@ def _member_by_date(series: Series, stated: DateMention | None, offset: int) -> 
     if stated is None:
         return None, None
     part = stated.parts[0]
-    in_year = [f for f in series.members.values() if f.date and f.date.lower.year <= (part.year or 0) <= f.date.upper.year]
+    in_year = [f for f in series.members.values()
+               if f.date and f.date.lower.year <= (part.year or 0) <= f.date.upper.year]
     if len(in_year) != 1:
         bounds = part.bounds()
         exact = [f for f in in_year if bounds and f.date and f.date.overlaps(*bounds)]
@@ -506,22 +509,24 @@ def _life_mentions(index: MentionIndex, text: str, named: list[Mention]) -> list
     # "Kim Il Sung died in 1994 and Kim Jong Il in 2011": the second name shares the first's verb
     lives = [m for m in found if m.fact is not None]
     for mention in named:
-        if mention.fact is None or mention.fact.kind != "person" or any(l.start <= mention.start < l.end for l in found):
+        if mention.fact is None or mention.fact.kind != "person" \
+                or any(life.start <= mention.start < life.end for life in found):
             continue
         if not re.search(r"\band\s+$", text[max(0, mention.start - 6):mention.start]):
             continue
         if not re.match(r"\s+(?:in|on)\s", text[mention.end:mention.end + 5]):
             continue
-        earlier = [l for l in lives if l.end <= mention.start]
+        earlier = [life for life in lives if life.end <= mention.start]
         if not earlier:
             continue
-        field_name = earlier[-1].field if earlier[-1].how == "life" and earlier[-1].field != DATE else None
-        key = field_name or next((f for (fid, f), e in index.life_events.items() if e is earlier[-1].fact), None)
+        own = earlier[-1].field if earlier[-1].how == "life" and earlier[-1].field != DATE else None
+        key = own or next((f for (_, f), e in index.life_events.items() if e is earlier[-1].fact), None)
         if key is None:
             continue
         event = index.life_events.get((mention.fact.id, key))
         if event is not None:
-            found.append(Mention(mention.start, mention.end, mention.text, event, "life", DATE, parts=(mention.fact.id,)))
+            found.append(Mention(mention.start, mention.end, mention.text, event, "life", DATE,
+                                 parts=(mention.fact.id,)))
         elif getattr(mention.fact, key, None) is not None:
             found.append(Mention(mention.start, mention.end, mention.text, mention.fact, "life", key))
     return found
@@ -563,7 +568,7 @@ def _compounds(index: MentionIndex, text: str, mentions: list[Mention]) -> list[
         parts = [min(by_fact[fid], key=lambda m: abs(m.start - trigger[0])) for fid in sorted(compound.components)]
         start = min([p.start for p in parts] + [trigger[0]])
         end = max([p.end for p in parts] + [trigger[1]])
-        if any(l.how == "life" and l.fact is compound.event for l in mentions):
+        if any(m.how == "life" and m.fact is compound.event for m in mentions):
             continue
         # events of the same kind about the same facts (Kim Jong Il's designation as successor
         # in 1974 and in 1980) cannot be told apart by the words: a date that fits any of them fits
@@ -596,7 +601,7 @@ def _same_trigger(trigger: str) -> set[str]:
 def _trigger_near(words: list[tuple[int, int, str]], text: str, trigger: str,
                   parts: list[Mention]) -> tuple[int, int] | None:
     synonyms = TRIGGERS[trigger]
-    for k, (a, b, w) in enumerate(words):
+    for a, b, w in words:
         hit = None
         for synonym in synonyms:
             if " " in synonym:

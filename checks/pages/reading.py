@@ -209,7 +209,7 @@ def _respectively(reading: Reading, dated: list[Mention], asserted: list[DateMen
     following = [d for d in asserted if d.start >= listed[-1].end][:len(listed)]
     if len(following) != len(listed):
         return {}
-    return {d.start: m for d, m in zip(following, listed)}
+    return {d.start: m for d, m in zip(following, listed, strict=True)}
 
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z%]+)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sentencex
+import sentencex  # type: ignore[import-untyped]  # ships no type information
 
 from checks.core.findings import Location
 from checks.core.text import fold

@@ -285,7 +285,8 @@ def _time_numbers(reading: Reading) -> list[tuple[WrittenNumber, int]]:
 
 def _derived_gaps(registry: Registry) -> list[Fact]:
     return [q for q in registry.of_kind("quantity")
-            if q.derived and q.derived.rule in ("calendar-years", "completed-years") and q.derived.source and q.derived.target]
+            if q.derived and q.derived.rule in ("calendar-years", "completed-years")
+            and q.derived.source and q.derived.target]
 
 
 def _pair_mentions(reading: Reading) -> list[Mention]:
@@ -337,13 +338,12 @@ def _durations(registry: Registry, reading: Reading) -> list[Finding]:
         assert anchor.when is not None and other.when is not None
         span = abs(other.when.lower.year - anchor.when.lower.year)
         if years not in (span, span - 1) and not (written.hedge and abs(years - span) <= max(1, span // 10)):
-            fact = anchor.fact
-            assert fact is not None
+            assert anchor.fact is not None
             findings.append(_finding(
                 Code.NUMBER_MISMATCH, reading, written.number.start,
                 f"'{written.number.text} {written.after[0][0]}' does not fit the registry's dates: {_describe(anchor)} "
                 f"({anchor.when.house_style()}) and {_describe(other)} ({other.when.house_style()}) are {span} "
-                f"years apart", fact, suggestion=f"{span} years"))
+                f"years apart", anchor.fact, suggestion=f"{span} years"))
     return findings
 
 
@@ -498,13 +498,14 @@ def _existence(reading: Reading, found: list[Finding]) -> list[Finding]:
     if LOOKS_AHEAD_IN_SENTENCE.search(reading.text) or re.search(r"\b(?:before|until|existed|precursor|predecessor)\b",
                                                                  reading.text, re.IGNORECASE):
         return []
-    findings = []
+    findings: list[Finding] = []
     lives = {m.fact.id for m in reading.mentions if m.how == "life" and m.fact is not None}
     lives |= {p for m in reading.mentions if m.how in ("life", "compound") for p in m.parts}
     attached = {id(wd.mention) for wd in reading.dates if wd.mention is not None}
     for mention in reading.mentions:
         fact = mention.fact
-        if fact is None or mention.linked or mention.how != "name" or fact.id in lives or _erred(found + findings, fact):
+        if fact is None or mention.linked or mention.how != "name" or fact.id in lives \
+                or _erred(found + findings, fact):
             continue
         if fact.kind in ("organisation", "office"):
             start = existence(fact)[0]
@@ -597,10 +598,11 @@ def _superseded(registry: Registry, reading: Reading, found: list[Finding]) -> l
         for fact in registry.of_kind("quotation"):
             if fact.id in done or fact.text is None or quote_matches(inner, fact.text):
                 continue
-            old = next((o for o in fact.superseded if isinstance(o.value, str) and quote_matches(inner, o.value)), None)
-            if old is not None:
+            misquoted = next((o for o in fact.superseded if isinstance(o.value, str)
+                              and quote_matches(inner, o.value)), None)
+            if misquoted is not None:
                 done.add(fact.id)
-                findings.append(_superseded_finding(reading, start, fact, old, inner, _right_value(fact)))
+                findings.append(_superseded_finding(reading, start, fact, misquoted, inner, _right_value(fact)))
     findings += _other_words(reading, done)
     return findings
 
@@ -642,7 +644,8 @@ def _attribution(registry: Registry, reading: Reading) -> list[Finding]:
     if not quotes:
         return []
     findings = []
-    speakers = [m for m in reading.mentions if m.fact is not None and m.fact.kind in ("person", "organisation", "office")
+    speakers = [m for m in reading.mentions
+                if m.fact is not None and m.fact.kind in ("person", "organisation", "office")
                 and m.how in ("name", "reference")]
     for start, end in quotes:
         inner = reading.text[start + 1:end - 1].rstrip(".,;:!? ")
@@ -654,15 +657,18 @@ def _attribution(registry: Registry, reading: Reading) -> list[Finding]:
         if len(quoted) != 1 or quoted[0].speaker is None:
             continue
         quotation = quoted[0]
+        speaker_id = quotation.speaker
+        if speaker_id is None:
+            continue
         said = {m.fact.id: m for m in speakers if m.end <= start and m.fact is not None and (
             _SPEECH.match(reading.text, m.end) or _ACCORDING.search(reading.text[max(0, m.start - 24):m.start]))}
         if len(said) != 1:
             continue
         speaker = next(iter(said.values()))
         assert speaker.fact is not None
-        if _same_voice(registry, speaker.fact, quotation.speaker):
+        if _same_voice(registry, speaker.fact, speaker_id):
             continue
-        real = registry.facts.get(quotation.speaker)
+        real = registry.facts.get(speaker_id)
         findings.append(_finding(
             Code.QUOTE_MISATTRIBUTED, reading, start,
             f"the quoted words are {quotation.id}, said by {real.name if real else quotation.speaker}, not "
