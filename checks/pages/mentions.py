@@ -197,8 +197,8 @@ def _build_index(registry: Registry) -> MentionIndex:
     names = sorted({f.series for f in facts if f.series})
     for name in names:
         members = {m.ordinal: m for m in registry.series(name) if m.ordinal is not None}
-        nouns = Counter(m.group(1).casefold() for f in members.values() if f.name
-                        for m in [re.search(r"\b\d+(?:st|nd|rd|th)\s+(\w+)", f.name)] if m)
+        nouns = Counter(m.group(1).casefold() for f in members.values()
+                        for m in [re.search(r"\b\d+(?:st|nd|rd|th)\s+(\w+)", f.name or f.label)] if m)
         if not nouns:
             continue
         noun = nouns.most_common(1)[0][0]
