@@ -140,7 +140,10 @@ class Compound:
 class MentionIndex:
     """What is looked up in every sentence, built once per registry."""
 
-    forms: dict[str, list[tuple[re.Pattern[str], Fact, str]]] = field(default_factory=dict)
+    # key (first word or two) -> (form, regex flags, fact); each form's pattern is compiled on
+    # first use (phrase_pattern caches it): most names never occur in a given text
+    # and the form's other words, all of which a text must hold before the pattern is tried
+    forms: dict[str, list[tuple[str, int, Fact, frozenset[str]]]] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)  # by noun
     compounds: list[Compound] = field(default_factory=list)
     by_components: dict[str, list[Compound]] = field(default_factory=dict)
@@ -176,6 +179,26 @@ def _name_forms(fact: Fact) -> list[str]:
     return list(dict.fromkeys(forms + derived))
 
 
+def _key(form: str) -> str:
+    """A name's first word, or first two words: names are looked up by what a sentence holds,
+    and common first words ("Kim") would otherwise bring in every name that starts with them."""
+    return " ".join(w.casefold() for w in _WORDS.findall(fold(form))[:2])
+
+
+def _keys(text: str) -> set[str]:
+    """Every word and pair of adjacent words of a text, as :func:`_key` writes them (a possessive
+    's dropped: "Kim Jong Il's" looks up "kim jong")."""
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    bare = [w.removesuffix("'s") for w in words]
+    keys = set(words) | set(bare)
+    for first, second, second_bare in zip(words, words[1:], bare[1:]):
+        keys.add(f"{first} {second}")
+        keys.add(f"{first} {second_bare}")
+    for first, second in zip(bare, bare[1:]):
+        keys.add(f"{first} {second}")
+    return keys
+
+
 def _case_free(fact: Fact, form: str) -> bool:
     """Multi-word event names are matched in any case ("Arirang mass games"); people's names,
     single words and abbreviations as registered."""
@@ -191,8 +214,8 @@ def _build_index(registry: Registry) -> MentionIndex:
             continue
         for form in _name_forms(fact):
             flags = re.IGNORECASE if _case_free(fact, form) else 0
-            key = fold(form).split()[0].casefold()
-            index.forms.setdefault(key, []).append((phrase_pattern(form, flags), fact, form))
+            words = [w.casefold() for w in _WORDS.findall(fold(form))]
+            index.forms.setdefault(_key(form), []).append((form, flags, fact, frozenset(words[2:])))
     # series: the noun after the members' ordinals ("7th Congress of ..." -> congress)
     names = sorted({f.series for f in facts if f.series})
     for name in names:
@@ -206,10 +229,9 @@ def _build_index(registry: Registry) -> MentionIndex:
         index.series[noun] = Series(name, noun, plural, members)
     index.patterns = _series_patterns(tuple(sorted(index.series)))
     # compound events and events told by the words of their name
-    named = [f for f in facts if f.kind in ("person", "organisation", "office", "event")]
     for event in (f for f in facts if f.kind == "event" and f.name):
-        components = _components(event, named)
-        words = [w.casefold() for w in re.findall(r"[\w'-]+", _PARENTHESIS.sub("", _strip_components(event, named)))]
+        components, rest_of_name = _components(index, event)
+        words = [w.casefold() for w in re.findall(r"[\w'-]+", rest_of_name)]
         trigger = next((w for w in words if w in TRIGGERS), None)
         rest = frozenset(_stem(w) for w in words if w not in STOPWORDS and w != trigger and not w.isdigit())
         if components and trigger:
@@ -228,32 +250,27 @@ def _build_index(registry: Registry) -> MentionIndex:
     return index
 
 
-def _components(event: Fact, named: list[Fact]) -> list[str]:
-    """The other facts whose names make up an event's name (longest first, not overlapping); a
-    closing parenthesis ("(A/HRC/25/63)") is a reference, not part of the name."""
+def _components(index: MentionIndex, event: Fact) -> tuple[list[str], str]:
+    """The other facts whose names make up an event's name (longest first, not overlapping), and
+    the name without them. A closing parenthesis ("(A/HRC/25/63)") is a reference, not part of
+    the name. Looked up through the index, like a sentence: linear in the registry's size."""
     text = _PARENTHESIS.sub("", fold(event.name or ""))
+    found: list[tuple[int, int, Fact]] = []
+    keys = _keys(text)
+    for key in keys:
+        for form, flags, fact, rest in index.forms.get(key, ()):
+            if fact.id != event.id and rest <= keys:
+                found.extend((m.start(), m.end(), fact) for m in phrase_pattern(form, flags).finditer(text))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0], x[2].id))
     taken: list[tuple[int, int]] = []
-    found: list[str] = []
-    forms = sorted(((form, f) for f in named if f.id != event.id for form in _name_forms(f)),
-                   key=lambda x: -len(x[0]))
-    for form, fact in forms:
-        for m in phrase_pattern(form).finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if fact.id not in found:
-                found.append(fact.id)
-    return found
-
-
-def _strip_components(event: Fact, named: list[Fact]) -> str:
-    text = fold(event.name or "")
-    for fact in sorted(named, key=lambda f: -max((len(x) for x in _name_forms(f)), default=0)):
-        if fact.id == event.id:
+    ids: list[str] = []
+    for a, b, fact in found:
+        if any(x < b and a < y for x, y in taken):
             continue
-        for form in sorted(_name_forms(fact), key=len, reverse=True):
-            text = phrase_pattern(form).sub(" ", text)
-    return text
+        taken.append((a, b))
+        if fact.id not in ids:
+            ids.append(fact.id)
+    return ids, blank(text, taken)
 
 
 def _stem(word: str) -> str:
@@ -345,12 +362,13 @@ def find_mentions(index: MentionIndex, text: str, linked: list[tuple[int, int, F
 
 
 def _names(index: MentionIndex, text: str) -> list[Mention]:
-    written = [w.casefold() for w in _WORDS.findall(text)]
-    words = set(written) | {w.removesuffix("'s") for w in written}
     found: list[tuple[int, int, Fact]] = []
-    for word in sorted(words):
-        for pattern, fact, _ in index.forms.get(word, ()):
-            for m in pattern.finditer(text):
+    keys = _keys(text)
+    for key in sorted(keys):
+        for form, flags, fact, rest in index.forms.get(key, ()):
+            if not rest <= keys:
+                continue
+            for m in phrase_pattern(form, flags).finditer(text):
                 found.append((m.start(), m.end(), fact))
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0], x[2].id))
     taken: list[tuple[int, int]] = []

@@ -121,14 +121,20 @@ def read_sentence(registry: Registry, index: MentionIndex, sentence: Sentence) -
     plain = unlinked_text(text, [(a, b) for a, b, _ in linked], skipped)
     reading = Reading(sentence, text, plain, mentions, [], [], breaks=[m.start() for m in _CLAUSE_BREAK.finditer(text)])
     identity = [(m.start, m.end) for m in mentions if m.how in ("name", "ordinal", "dated", "elliptic", "relative")]
-    dates = [d for found in find_dates(plain) if not any(a <= found.start < b for a, b in identity)
-             for d in _listed(plain, found)]
-    reading.dates = _attach(reading, dates)
-    in_dates = [(d.start, d.end) for d in dates]
-    reading.numbers = [_with_unit(plain, n) for n in find_numbers(plain)
-                       if not n.ordinal and not any(a <= n.start < b for a, b in in_dates + identity)
-                       and not re.match(r"\s+of\b", plain[n.end:])]
+    # A sentence that mentions nothing is read only for a date with its weekday (which has digits)
+    if mentions or _DIGIT.search(plain):
+        dates = [d for found in find_dates(plain) if not any(a <= found.start < b for a, b in identity)
+                 for d in _listed(plain, found)]
+        reading.dates = _attach(reading, dates)
+    if mentions:
+        in_dates = [(wd.date.start, wd.date.end) for wd in reading.dates]
+        reading.numbers = [_with_unit(plain, n) for n in find_numbers(plain)
+                           if not n.ordinal and not any(a <= n.start < b for a, b in in_dates + identity)
+                           and not re.match(r"\s+of\b", plain[n.end:])]
     return reading
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _LIST_OF_YEARS = re.compile(r"(?P<a>\d{4})\s+and\s+(?P<b>\d{4})$")

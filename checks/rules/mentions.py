@@ -27,11 +27,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
 from checks.core.text import normalise
 from checks.pages.agreement import LOOKS_AHEAD_IN_SENTENCE, date_problems, number_agrees, quote_matches
-from checks.pages.mentions import DATE, Mention, mention_index
+from checks.pages.mentions import DATE, Mention, Series, mention_index
 from checks.pages.model import Page, claims_checked
 from checks.pages.prose_values import DateMention, find_numbers
 from checks.pages.reading import Reading, WrittenNumber, bind_quantity, read_page, unit_of
@@ -98,6 +99,11 @@ def check_mentions(registry: Registry, page: Page) -> list[Finding]:
         found += _weekdays(reading)
         findings += _one_per_fact(found)
     return findings
+
+
+def _of_kind(registry: Registry, kind: str) -> list[Fact]:
+    """The facts of a kind, listed once per registry (every sentence asks)."""
+    return per_registry(registry, f"facts of kind {kind}", lambda: registry.of_kind(kind))
 
 
 def _one_per_fact(found: list[Finding]) -> list[Finding]:
@@ -371,7 +377,7 @@ def _anniversaries(registry: Registry, reading: Reading) -> list[Finding]:
         expected = years[0] - start.lower.year
         if expected == n:
             continue
-        quantity = next((q for q in registry.of_kind("quantity") if q.derived and q.derived.source == founded.fact.id
+        quantity = next((q for q in _of_kind(registry, "quantity") if q.derived and q.derived.source == founded.fact.id
                          and q.derived.rule == "calendar-years" and q.value == n), None)
         fact = quantity or founded.fact
         findings.append(_finding(
@@ -403,14 +409,21 @@ def _anniversary_of(reading: Reading, m: re.Match[str]) -> Mention | None:
     return possessive[0] if possessive else None
 
 
+def _count_quantities(registry: Registry) -> list[tuple[Fact, Series]]:
+    """Each count of a series ("conferences held by the 7th Congress"), with its series."""
+    by_name = {s.name: s for s in mention_index(registry).series.values()}
+    return [(q, by_name[q.derived.series]) for q in registry.of_kind("quantity")
+            if q.derived and q.derived.rule == "count" and q.derived.series in by_name]
+
+
 def _counts(registry: Registry, reading: Reading) -> list[Finding]:
-    index = mention_index(registry)
-    counts = [q for q in registry.of_kind("quantity") if q.derived and q.derived.rule == "count" and q.derived.series]
+    if not reading.numbers:
+        return []
+    counts = per_registry(registry, "count quantities", lambda: _count_quantities(registry))
     findings = []
     for written in reading.numbers:
-        for q in counts:
-            series = next((s for s in index.series.values() if s.name == q.derived.series), None)  # type: ignore[union-attr]
-            if series is None or unit_of(written, {series.plural: series.plural}) is None:
+        for q, series in counts:
+            if unit_of(written, {series.plural: series.plural}) is None:
                 continue
             by = q.derived.by  # type: ignore[union-attr]
             at_by = any(m.fact is not None and m.fact.id == by for m in reading.mentions)
@@ -550,17 +563,42 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", normalise(text).casefold())).strip()
 
 
-def _wrong_words(registry: Registry) -> list[tuple[str, Fact, Superseded]]:
-    """The source's recorded words of every superseded value, normalised, longest first."""
-    found = [(_normal(old.quote), fact, old) for fact in registry.facts.values() for old in fact.superseded
-             if old.quote and len(_normal(old.quote).split()) >= 4]
-    return sorted(found, key=lambda x: (-len(x[0]), x[1].id))
+@dataclass(frozen=True)
+class _WrongValues:
+    """A registry's known-wrong words, names and quotations, looked up by words a sentence holds
+    (the check stays linear in the registry's size)."""
+
+    words: dict[str, list[tuple[str, Fact, Superseded]]]  # first two words -> normalised source words
+    names: dict[str, list[tuple[str, int, Fact, Superseded]]]  # first word -> superseded name
+    quotations: dict[str, list[Fact]]  # each word of a quotation (right or wrong wording) -> quotation
 
 
-def _wrong_names(registry: Registry) -> list[tuple[re.Pattern[str], Fact, Superseded]]:
-    return [(phrase_pattern(str(old.value), re.IGNORECASE if fact.kind == "office" else 0), fact, old)
-            for fact in sorted(registry.facts.values(), key=lambda f: f.id) for old in fact.superseded
-            if fact.kind in ("person", "organisation", "office") and isinstance(old.value, str)]
+def _wrong_values(registry: Registry) -> _WrongValues:
+    values = _WrongValues({}, {}, {})
+    for fact in sorted(registry.facts.values(), key=lambda f: f.id):
+        for old in fact.superseded:
+            said = _normal(old.quote or "")
+            if len(said.split()) >= 4:
+                values.words.setdefault(" ".join(said.split()[:2]), []).append((said, fact, old))
+            if fact.kind in ("person", "organisation", "office") and isinstance(old.value, str):
+                flags = re.IGNORECASE if fact.kind == "office" else 0
+                values.names.setdefault(_normal(old.value).split()[0], []).append((str(old.value), flags, fact, old))
+        if fact.kind == "quotation":
+            wordings = [fact.text or ""] + [str(o.value) for o in fact.superseded if isinstance(o.value, str)]
+            for word in {w for text in wordings for w in _normal(text).split()}:
+                values.quotations.setdefault(word, []).append(fact)
+    return values
+
+
+def _quoted_candidates(wrong: _WrongValues, passage: str) -> list[Fact]:
+    """The quotations whose words (in their right or a wrong wording) include a passage's first
+    and last words: the only ones it can quote."""
+    words = _normal(passage).split()
+    if not words:
+        return []
+    first = wrong.quotations.get(words[0], [])
+    last = {f.id for f in wrong.quotations.get(words[-1], [])}
+    return [f for f in first if f.id in last]
 
 
 def _right_value(fact: Fact) -> str:
@@ -576,18 +614,23 @@ def _right_value(fact: Fact) -> str:
 def _superseded(registry: Registry, reading: Reading, found: list[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     done = {f.fact for f in found if f.code is Code.SUPERSEDED_REUSED}
+    wrong = per_registry(registry, "wrong values", lambda: _wrong_values(registry))
     sentence = _normal(reading.text)
-    for words, fact, old in per_registry(registry, "superseded words", lambda: _wrong_words(registry)):
+    tokens = sentence.split()
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    candidates = [entry for pair in sorted(pairs) for entry in wrong.words.get(pair, ())]
+    for words, fact, old in candidates:
         if fact.id in done or words not in sentence:
             continue
         done.add(fact.id)
         first = re.search(re.escape(words.split()[0]), reading.text, re.IGNORECASE)
         findings.append(_superseded_finding(reading, first.start() if first else 0, fact, old,
                                             normalise(old.quote or ""), _right_value(fact)))
-    for pattern, fact, old in per_registry(registry, "superseded names", lambda: _wrong_names(registry)):
+    named = [entry for token in sorted(set(tokens)) for entry in wrong.names.get(token, ())]
+    for name, flags, fact, old in named:
         if fact.id in done:
             continue
-        m = pattern.search(reading.plain)
+        m = phrase_pattern(name, flags).search(reading.plain)
         if m:
             done.add(fact.id)
             findings.append(_superseded_finding(reading, m.start(), fact, old, m.group(0), _right_value(fact)))
@@ -595,7 +638,7 @@ def _superseded(registry: Registry, reading: Reading, found: list[Finding]) -> l
         inner = reading.text[start + 1:end - 1].rstrip(".,;:!? ")
         if len(inner.split()) < MIN_QUOTED_WORDS:
             continue  # "a parallel": a phrase, not the quotation
-        for fact in registry.of_kind("quotation"):
+        for fact in _quoted_candidates(wrong, inner):
             if fact.id in done or fact.text is None or quote_matches(inner, fact.text):
                 continue
             misquoted = next((o for o in fact.superseded if isinstance(o.value, str)
@@ -651,7 +694,8 @@ def _attribution(registry: Registry, reading: Reading) -> list[Finding]:
         inner = reading.text[start + 1:end - 1].rstrip(".,;:!? ")
         if len(inner.split()) < MIN_QUOTED_WORDS:
             continue
-        quoted = [q for q in registry.of_kind("quotation") if q.text and (
+        wrong = per_registry(registry, "wrong values", lambda: _wrong_values(registry))
+        quoted = [q for q in _quoted_candidates(wrong, inner) if q.text and (
             quote_matches(inner, q.text) or any(isinstance(o.value, str) and quote_matches(inner, o.value)
                                                 for o in q.superseded))]
         if len(quoted) != 1 or quoted[0].speaker is None:
