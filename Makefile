@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 check: $(STAMP)
-	$(BIN)/factcheck check
+	$(BIN)/factcheck check --strict
 
 html: $(STAMP)
 	$(BIN)/sphinx-build $(STRICT) -c . -b html docs build/html $(SPHINXOPTS)

@@ -77,15 +77,17 @@ def load_corpus(folder: Path = CORPUS) -> list[Case]:
     return cases
 
 
-def run_case(registry: Registry, case: Case) -> Outcome:
-    page = extract_page(case.text + "\n", f"corpus/{case.file}#{case.number}", "corpus")
+def run_case(registry: Registry, case: Case, myst_extensions: frozenset[str] = frozenset()) -> Outcome:
+    page = extract_page(case.text + "\n", f"corpus/{case.file}#{case.number}", "corpus", myst_extensions)
     errors = tuple(f for f in check_page(registry, page) if f.severity.value == "error")
     return Outcome(case, errors)
 
 
 def run(registry: Registry | None = None, cases: list[Case] | None = None) -> list[Outcome]:
-    registry = registry or Project(REPO).load_registry()
-    return [run_case(registry, case) for case in (cases if cases is not None else load_corpus())]
+    project = Project(REPO)
+    registry = registry or project.load_registry()
+    extensions = project.myst_extensions()
+    return [run_case(registry, case, extensions) for case in (cases if cases is not None else load_corpus())]
 
 
 def table(outcomes: list[Outcome], by: str = "kind") -> list[dict]:

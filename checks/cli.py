@@ -13,12 +13,11 @@ from pathlib import Path
 from checks import __version__
 from checks.core.codelist import format_codes
 from checks.core.config import Settings
-from checks.core.errors import FactcheckError, RegistryErrors
-from checks.engine import check_drafts, check_project
+from checks.core.errors import FactcheckError
+from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK
+from checks.engine import check_drafts, check_loaded_project
 from checks.project import Project, load_draft
 from checks.report import FORMATS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,12 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run every check over docs/ and facts/")
     check.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    check.add_argument("--strict", action="store_true",
+                       help="warnings fail too (exit 1), as in the strict Sphinx build: use it in hooks and CI")
     draft = sub.add_parser("draft", help="check Markdown or plain-text files from outside docs/ against the registry "
                                          "(an incoming draft, a press release, another outlet's article)")
     draft.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files to check")
     draft.add_argument("--root", type=Path, default=Path("."),
                        help="project root holding facts/ (default: current folder)")
     draft.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    draft.add_argument("--strict", action="store_true", help="warnings fail too (exit 1), as for check")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
     schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
@@ -64,52 +66,45 @@ def run_schema(target: Path | None) -> int:
     return EXIT_OK
 
 
-def run_check(root: Path, fmt: str) -> int:
+def run_check(root: Path, fmt: str, strict: bool = False) -> int:
     project = Project(root)
     try:
-        registry = project.load_registry()
+        loaded = project.load_registry_partially()
         pages = project.load_pages()
         settings = Settings(today=dt.date.today(), stale_after_days=project.stale_after_days())
-    except RegistryErrors as exc:
-        for err in exc.errors:
-            sys.stderr.write(f"{err.path}:{err.line}: error registry.invalid: {err.message}\n")
-        sys.stderr.write(f"factcheck: cannot check: {len(exc.errors)} registry error(s); fix them and run again\n")
-        return EXIT_CANNOT_RUN
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         return EXIT_CANNOT_RUN
-    report = check_project(registry, pages, settings)
+    # A registry file that cannot be loaded is a finding like any other, in every format; the
+    # checks run on the rest, and nothing that only follows from the broken file is reported.
+    report = check_loaded_project(loaded, pages, settings)
     sys.stdout.write(FORMATS[fmt](report))
-    return EXIT_FINDINGS if report.errors else EXIT_OK
+    return report.exit_code(strict)
 
 
-def run_draft(root: Path, files: list[Path], fmt: str) -> int:
+def run_draft(root: Path, files: list[Path], fmt: str, strict: bool = False) -> int:
     """The page checks on files that are not pages of the site: same findings, formats and exit
     codes as ``check``; nothing needs to be referenced, so every claim gets its suggestion."""
     project = Project(root)
     try:
-        registry = project.load_registry()
-        drafts = [load_draft(path) for path in files]
-    except RegistryErrors as exc:
-        for err in exc.errors:
-            sys.stderr.write(f"{err.path}:{err.line}: error registry.invalid: {err.message}\n")
-        sys.stderr.write(f"factcheck: cannot check: {len(exc.errors)} registry error(s); fix them and run again\n")
-        return EXIT_CANNOT_RUN
+        loaded = project.load_registry_partially()
+        extensions = project.myst_extensions()
+        drafts = [load_draft(path, extensions) for path in files]
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         return EXIT_CANNOT_RUN
-    report = check_drafts(registry, drafts)
+    report = check_drafts(loaded, drafts)
     sys.stdout.write(FORMATS[fmt](report))
-    return EXIT_FINDINGS if report.errors else EXIT_OK
+    return report.exit_code(strict)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(args.root, args.format)
+            return run_check(args.root, args.format, args.strict)
         if args.command == "draft":
-            return run_draft(args.root, args.files, args.format)
+            return run_draft(args.root, args.files, args.format, args.strict)
         if args.command == "schema":
             return run_schema(args.write)
         if args.command == "codes":

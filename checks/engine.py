@@ -5,12 +5,15 @@ The CLI and the Sphinx extension both call these; neither has checks of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterable
 
+from checks.core.codes import Code
 from checks.core.config import Settings
-from checks.core.findings import Finding
+from checks.core.findings import Finding, Location
 from checks.core.report import Report
 from checks.pages.model import Page
+from checks.registry.loader import LoadResult
 from checks.registry.model import Registry
 from checks.rules.chronology import check_series, check_terms, check_timeline_dates
 from checks.rules.context import check_superseded_reuse, check_titles_and_existence
@@ -92,8 +95,35 @@ def check_registry(registry: Registry) -> list[Finding]:
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None) -> Report:
-    findings = check_whole_project(registry, referenced_ids(pages), settings)
+def load_findings(result: LoadResult) -> list[Finding]:
+    """Each problem of loading the registry, once, as a ``registry.invalid`` finding."""
+    return [Finding(Code.REGISTRY_INVALID, Location(err.path, max(err.line, 1)), err.message)
+            for err in result.errors]
+
+
+def without_cascade(findings: Iterable[Finding], unavailable: frozenset[str]) -> list[Finding]:
+    """Drop what only follows from a record that could not be loaded (its id unknown where used)."""
+    return [f for f in findings if f.fact is None or f.fact not in unavailable]
+
+
+def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None) -> Report:
+    """:func:`check_project` over what could be loaded, with the load errors as findings.
+
+    When part of the registry could not be loaded, only the page checks run (without what follows
+    from the missing records): registry-wide checks reason about what is absent (a source nobody
+    cites, a series member missing from a count) and would blame the parts that did load.
+    """
+    if not result.errors:
+        return check_project(result.registry, pages, settings)
+    report = check_project(result.registry, pages, settings, whole_registry=False)
+    # The root cause first: what could not be loaded, then what the page checks found.
+    findings = load_findings(result) + without_cascade(report.findings, result.unavailable)
+    return replace(report, findings=tuple(findings))
+
+
+def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None,
+                  whole_registry: bool = True) -> Report:
+    findings = check_whole_project(registry, referenced_ids(pages), settings) if whole_registry else []
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),
@@ -102,11 +132,15 @@ def check_project(registry: Registry, pages: list[Page], settings: Settings | No
                   coverage=tuple(measure_page(registry, p) for p in pages))
 
 
-def check_drafts(registry: Registry, drafts: list[Page]) -> Report:
+def check_drafts(result: LoadResult, drafts: list[Page]) -> Report:
     """The page checks on files from outside the site (``factcheck draft``): the registry is the
-    project's, but its own findings and the project checks are about the site, not the drafts."""
-    findings = [f for page in drafts for f in check_page(registry, page)]
-    return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(drafts),
+    project's, but its own findings and the project checks are about the site, not the drafts.
+    A registry file that cannot be loaded is reported first, as for ``factcheck check``."""
+    registry = result.registry
+    findings = sorted((f for page in drafts for f in check_page(registry, page)), key=Finding.sort_key)
+    if result.errors:  # the root cause first
+        findings = load_findings(result) + without_cascade(findings, result.unavailable)
+    return Report(findings=tuple(findings), pages=len(drafts),
                   facts=len(registry.facts), references=sum(len(p.references) for p in drafts),
                   files=tuple(p.path for p in drafts),
                   coverage=tuple(measure_page(registry, p) for p in drafts))

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from checks.core.config import DEFAULT_STALE_AFTER_DAYS
-from checks.core.errors import PageError
+from checks.core.config import FactcheckConfig
+from checks.core.errors import ConfigError, PageError
 from checks.pages.extract import extract_draft, extract_page
 from checks.pages.model import Page
-from checks.registry.loader import load_registry
+from checks.registry.loader import LoadResult, load_registry, load_registry_partially
 from checks.registry.model import Registry
 
 DOCS_DIR = "docs"
 FACTS_DIR = "facts"
 _SKIP = {"_build", "_static", "_templates", "node_modules"}
+
+
+@lru_cache(maxsize=8)
+def read_myst_extensions(confdir: Path) -> frozenset[str]:
+    """``myst_enable_extensions`` of the ``conf.py`` in ``confdir``, as Sphinx reads it."""
+    from sphinx.config import eval_config_file
+    from sphinx.errors import ConfigError as SphinxConfigError
+    from sphinx.util.tags import Tags
+
+    try:
+        namespace = eval_config_file((confdir / "conf.py").resolve(), Tags())
+    except SphinxConfigError as exc:
+        raise ConfigError(f"{confdir / 'conf.py'}: cannot read it: {exc}") from None
+    return frozenset(namespace.get("myst_enable_extensions", ()))
 
 
 @dataclass(frozen=True)
@@ -47,28 +63,42 @@ class Project:
     def docname(self, path: Path) -> str:
         return path.relative_to(self.docs_dir).with_suffix("").as_posix()
 
-    def config(self) -> dict:
-        """``[tool.factcheck]`` of the project's pyproject.toml (empty if there is none)."""
+    def config_values(self) -> dict[str, Any]:
+        """``[tool.factcheck]`` of the project's pyproject.toml as written (empty if there is none)."""
         path = self.root / "pyproject.toml"
         if not path.is_file():
             return {}
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise PageError(f"pyproject.toml: cannot read [tool.factcheck] ({exc})") from None
-        return data.get("tool", {}).get("factcheck", {})
+            raise ConfigError(f"pyproject.toml: cannot read [tool.factcheck] ({exc})") from None
+        values = data.get("tool", {}).get("factcheck", {})
+        return values if isinstance(values, dict) else {}
+
+    def config(self) -> FactcheckConfig:
+        """The validated settings of ``[tool.factcheck]``."""
+        return FactcheckConfig.from_mapping(self.config_values(), "pyproject.toml [tool.factcheck]")
 
     def stale_after_days(self) -> int:
-        value = self.config().get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise PageError(f"pyproject.toml: [tool.factcheck] stale_after_days must be a positive "
-                            f"whole number of days, not {value!r}")
-        return value
+        return self.config().stale_after_days
+
+    def myst_extensions(self) -> frozenset[str]:
+        """The MyST syntax extensions the site's ``conf.py`` enables (``myst_enable_extensions``),
+        read through Sphinx's own configuration reader, so the checks parse pages as the build does.
+        A project without ``conf.py`` gets MyST's defaults."""
+        for folder in (self.root, self.docs_dir):
+            if (folder / "conf.py").is_file():
+                return read_myst_extensions(folder)
+        return frozenset()
 
     def load_registry(self) -> Registry:
         return load_registry(self.facts_dir, self.root)
 
+    def load_registry_partially(self) -> LoadResult:
+        return load_registry_partially(self.facts_dir, self.root)
+
     def load_pages(self) -> list[Page]:
+        extensions = self.myst_extensions()
         pages = []
         for path in self.page_files():
             try:
@@ -77,13 +107,14 @@ class Project:
                 raise PageError(f"{self.relative(path)}:1: not UTF-8 text; save it as UTF-8") from None
             except OSError as exc:
                 raise PageError(f"{self.relative(path)}:1: cannot read ({exc.strerror})") from None
-            pages.append(extract_page(text, self.relative(path), self.docname(path)))
+            pages.append(extract_page(text, self.relative(path), self.docname(path), extensions))
         return pages
 
 
-def load_draft(path: Path) -> Page:
-    """A draft to check against the registry, from anywhere (not only docs/): its findings name
-    it as the user wrote its path."""
+def load_draft(path: Path, myst_extensions: frozenset[str]) -> Page:
+    """A draft to check against the registry, from anywhere (not only docs/), read as the site's
+    pages are (Markdown with the site's MyST extensions) or as plain text: its findings name it
+    as the user wrote its path."""
     shown = path.as_posix()
     try:
         text = path.read_text(encoding="utf-8")
@@ -93,4 +124,4 @@ def load_draft(path: Path) -> Page:
         raise PageError(f"{shown}: is a folder; give the draft's file") from None
     except OSError as exc:
         raise PageError(f"{shown}: cannot read ({exc.strerror})") from None
-    return extract_draft(text, shown)
+    return extract_draft(text, shown, myst_extensions)

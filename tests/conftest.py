@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from checks.project import Project
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 REPO = TESTS.parent
+# The MyST syntax extensions the explainer's conf.py enables, read as the checks read them.
+MYST = Project(REPO).myst_extensions()
 
 
 @pytest.fixture(scope="session")

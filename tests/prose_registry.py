@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import MYST
+
 from checks.pages.extract import extract_page
 from checks.pages.model import Page
 from checks.registry.loader import load_registry
@@ -128,6 +130,7 @@ SOURCES = """\
   source: qa
   quote: "some 3,000 delegates will gather in Pyongyang for the first congress in decades"
   facts: [delegates-7]
+  verdict: correct
 """
 
 
@@ -140,4 +143,4 @@ def make_registry(tmp_path: Path, facts: str = FACTS, sources: str = SOURCES):
 
 
 def page(text: str, path: str = "docs/page.md") -> Page:
-    return extract_page(text, path, path.removeprefix("docs/").removesuffix(".md"))
+    return extract_page(text, path, path.removeprefix("docs/").removesuffix(".md"), MYST)

@@ -47,13 +47,13 @@ def test_registry_error_exits_two_with_one_line_and_no_traceback(basic_project):
     result = run("check", "--root", str(basic_project))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0].startswith("facts/facts.yaml:3: error registry.invalid: malformed YAML")
+    assert result.stdout.splitlines()[0].startswith("facts/facts.yaml:3: error registry.invalid: malformed YAML")
 
 
 def test_missing_project_exits_two(tmp_path):
     result = run("check", "--root", str(tmp_path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "no facts folder" in result.stderr
+    assert "no pages folder" in result.stderr
 
 
 def test_usage_error_exits_two():
@@ -65,3 +65,11 @@ def test_usage_error_exits_two():
 def test_runs_in_current_directory(basic_project):
     result = run("check", cwd=basic_project)
     assert result.returncode == 0, result.stderr
+
+
+def test_strict_fails_on_warnings_as_the_strict_build_does(basic_project):
+    page = basic_project / "docs" / "history.md"
+    page.write_text(page.read_text() + "\nKim Jong-un spoke.\n")  # an accepted variant: a warning
+    assert run("check", "--root", str(basic_project)).returncode == 0
+    strict = run("check", "--strict", "--root", str(basic_project))
+    assert strict.returncode == 1 and "warning name.variant" in strict.stdout

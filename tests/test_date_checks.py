@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import MYST
+
 from checks import engine
 from checks.engine import check_page
 from checks.pages.extract import extract_page
@@ -216,7 +218,7 @@ def test_organisation_in_an_event_before_its_founding(tmp_path):
 
 
 def page(text: str):
-    return extract_page("---\nas_of: 2016-05-06\n---\n# P\n\n" + text + "\n", "docs/p.md", "p")
+    return extract_page("---\nas_of: 2016-05-06\n---\n# P\n\n" + text + "\n", "docs/p.md", "p", MYST)
 
 
 def test_title_held_at_the_page_date_is_silent_and_not_held_is_caught(tmp_path):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import MYST
 from sphinx.cmd.build import build_main
 
 from checks.core.text import normalise
@@ -56,7 +57,7 @@ def test_every_year_written_in_a_reference_is_guarded(registry, pages, project):
                 words = ref.words[:match.start()] + wrong_year + ref.words[match.end():]
                 broken = line_text.replace(original, "{fact}`" + ref.raw.replace(ref.words, words, 1) + "`", 1)
                 text = "".join(lines[:ref.location.line - 1] + [broken] + lines[ref.location.line:])
-                report = check_project(registry, [extract_page(text, page.path, page.docname)])
+                report = check_project(registry, [extract_page(text, page.path, page.docname, MYST)])
                 errors = [(f.location.path, f.location.line) for f in report.findings if f.severity.value == "error"]
                 assert (page.path, ref.location.line) in errors, (page.path, ref.location.line, words)
                 mutated += 1

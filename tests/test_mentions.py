@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MYST
 
 from checks.core.codes import Code, Severity
 from checks.core.findings import Finding
@@ -228,7 +229,7 @@ def registry(tmp_path_factory) -> Registry:
 
 
 def check(registry: Registry, text: str) -> list[Finding]:
-    return check_page(registry, extract_page(text, "docs/page.md", "page"))
+    return check_page(registry, extract_page(text, "docs/page.md", "page", MYST))
 
 
 def errors(registry: Registry, text: str) -> list[tuple[str, str | None]]:

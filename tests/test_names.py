@@ -137,3 +137,28 @@ def test_output_is_deterministic(registry):
     first = findings(registry, text)
     assert [f.code.code for f in first] == ["name.capitalisation", "name.near-miss", "name.rejected", "name.variant"]
     assert all(findings(registry, text) == first for _ in range(3))
+
+
+# --- one name policy for prose and references ---------------------------------------------------
+def test_an_accepted_romanisation_in_a_reference_is_a_variant_as_in_prose(tmp_path):
+    from checks.core.findings import Location
+    from checks.pages.model import Reference
+    from checks.rules.references import check_reference
+
+    registry = make_registry(tmp_path)
+    ref = Reference("kim-jong-un", "Kim Jong-un's", "Kim Jong-un's <kim-jong-un>", Location("docs/page.md", 3))
+    [finding] = check_reference(registry, ref)
+    assert (finding.code.code, finding.suggestion) == ("name.variant", "Kim Jong Un")
+    prose_findings = check_names(registry, page("Kim Jong-un spoke.\n"))
+    assert [f.code.code for f in prose_findings] == ["name.variant"]
+
+
+def test_another_name_in_its_own_right_is_silent_in_a_reference(tmp_path):
+    from checks.core.findings import Location
+    from checks.pages.model import Reference
+    from checks.rules.references import check_reference
+
+    registry = make_registry(tmp_path)
+    for words, fid in (("North Korea", "dprk"), ("Kim Jong Un", "kim-jong-un"), ("WPK", "wpk")):
+        ref = Reference(fid, words, f"{words} <{fid}>", Location("docs/page.md", 3))
+        assert check_reference(registry, ref) == [], words

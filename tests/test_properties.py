@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from conftest import ROOTS
+from conftest import MYST, ROOTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,7 +72,7 @@ def test_find_numbers_never_raises(text: str) -> None:
 @SETTINGS
 @given(markdown)
 def test_extract_page_never_raises(text: str) -> None:
-    page = extract_page(text, "docs/p.md", "p")
+    page = extract_page(text, "docs/p.md", "p", MYST)
     lines = max(1, len(text.splitlines()) + 1)
     for item in (*page.references, *page.runs, *page.not_claims):
         assert 1 <= item.location.line <= lines, (item, text)

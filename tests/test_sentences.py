@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import MYST
+
 from checks.pages.extract import extract_draft, extract_page, extract_plain_text
 from checks.pages.sentences import page_sentences
 
@@ -20,7 +22,7 @@ b. 1984, spoke for the U.N.'s benefit. See `factcheck` and {nofact}`six question
 
 
 def _sentences(text: str = PAGE):
-    page = extract_page(text, "docs/p.md", "p")
+    page = extract_page(text, "docs/p.md", "p", MYST)
     return page, page_sentences(page)
 
 
@@ -85,6 +87,6 @@ def test_plain_text_is_read_paragraph_by_paragraph_with_columns():
 
 def test_a_draft_is_read_as_markdown_or_as_plain_text_by_its_suffix():
     text = "    Indented: code in Markdown, prose in plain text.\n"
-    assert page_sentences(extract_draft(text, "a.md")) == []
-    assert [s.text for s in page_sentences(extract_draft(text, "a.txt"))] == [
+    assert page_sentences(extract_draft(text, "a.md", MYST)) == []
+    assert [s.text for s in page_sentences(extract_draft(text, "a.txt", MYST))] == [
         "Indented: code in Markdown, prose in plain text."]

@@ -31,7 +31,7 @@ def test_every_source_cited_is_silent(tmp_path):
 def test_a_source_no_fact_cites_is_reported(tmp_path):
     [f] = check_unused_sources(make_registry(tmp_path, FACTS, UNUSED))
     assert f.code.code == "source.unused"
-    assert f.location.path == "facts/sources.yaml" and f.location.line == 18
+    assert f.location.path == "facts/sources.yaml" and f.location.line == 19
     assert "forgotten" in f.message
 
 

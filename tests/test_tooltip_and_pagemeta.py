@@ -90,7 +90,8 @@ def test_as_of_line_and_correction_note(make_app, project):
     note = re.search(r'<div class="fact-corrections-note admonition">(.*?)</div>', index, re.S)
     assert note and index.index("page-as-of") < index.index("fact-corrections-note") < index.index("toctree")
     assert 'href="facts.html#fact-congress-7"' in note.group(1)
-    assert "6\u20139 May 2016 (Example Press gave 7 May 2016)" in note.group(1)
+    # What was published is shown in the source's own words, not the value the registry read in them.
+    assert "6\u20139 May 2016 (Example Press wrote \u201copened on 7 May\u201d)" in note.group(1)
     # history: no as_of in its front matter, and its only fact was never corrected.
     history = page(project, "history.html")
     assert "page-as-of" not in history and "fact-corrections-note" not in history
@@ -130,7 +131,7 @@ def test_facts_sources_and_corrections_listings(make_app, project):
     for label in ("Value", "Precision", "Status", "Last verified", "Sources", "Corrected", "Used on"):
         assert f">{label}<" in entry, label
     assert "to the day" in entry and "2026-11-28" in entry and 'href="#source-src-a"' in entry
-    assert "Example Press gave 7 May 2016. It opened on 6 May." in entry
+    assert "Example Press wrote \u201copened on 7 May\u201d (recorded as 7 May 2016). It opened on 6 May." in entry
     assert 'href="index.html#ref-congress-7-0"' in entry and 'href="timeline.html#ref-congress-7-' in entry
     # Sources: each once, with the facts citing it.
     assert facts.count('id="source-src-b"') == 1

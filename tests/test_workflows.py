@@ -65,7 +65,7 @@ def test_ci_runs_checks_tests_and_strict_builds_on_push_and_pull_request():
     ci = load("ci.yml")
     assert set(ci[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key `on` as True
     runs = "\n".join(step.get("run", "") for step in steps(ci))
-    for command in ("factcheck check --format github", "factcheck check --format sarif", "make test", "make html",
+    for command in ("factcheck check --strict --format github", "factcheck check --format sarif", "make test", "make html",
                     "make pdf"):
         assert command in runs
     uses = {step["uses"].split("@")[0]: step for step in steps(ci) if "uses" in step}

@@ -27,3 +27,7 @@ class RegistryErrors(FactcheckError):
 
 class PageError(FactcheckError):
     """A page that cannot be read (missing, not UTF-8)."""
+
+
+class ConfigError(FactcheckError):
+    """A setting in ``[tool.factcheck]`` or ``conf.py`` that the tools cannot use."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.core.codes import Severity
+from checks.core.codes import Code, Severity
 from checks.core.findings import Finding
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,17 @@ class Report:
     @property
     def warnings(self) -> int:
         return self.count(Severity.WARNING)
+
+    @property
+    def registry_invalid(self) -> bool:
+        """Some registry file could not be loaded: the checks ran on what could."""
+        return any(f.code is Code.REGISTRY_INVALID for f in self.findings)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """The one exit policy: 2 when the registry cannot be loaded, 1 for errors (or, when
+        ``strict``, for warnings too: as the strict Sphinx build treats them), else 0."""
+        if self.registry_invalid:
+            return EXIT_CANNOT_RUN
+        if self.errors or (strict and self.warnings):
+            return EXIT_FINDINGS
+        return EXIT_OK

@@ -8,6 +8,7 @@ Every item carries its exact line in the page (MyST itself only knows a paragrap
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import yaml
@@ -17,9 +18,6 @@ from markdown_it.token import Token
 from checks.core.findings import Location
 from checks.core.text import fold
 from checks.pages.model import Anchor, Page, Passage, PassageReference, Reference, TextRun
-
-# MyST syntax extensions the project enables; conf.py uses this same list.
-MYST_EXTENSIONS = ["colon_fence", "deflist", "smartquotes"]
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
@@ -34,12 +32,13 @@ _ROLE_TARGET = re.compile(r"^(?P<words>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTA
 _UNCLOSED_ROLE = re.compile(r"\{fact\}`(?P<rest>[^`\n]*)")
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=4)
+def _parser(extensions: frozenset[str]):
+    """MyST's own markdown-it parser with the site's syntax extensions (``myst_enable_extensions``)."""
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
+    return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
 
 
 def parse_role_content(raw: str) -> tuple[str, str | None]:
@@ -50,11 +49,12 @@ def parse_role_content(raw: str) -> tuple[str, str | None]:
     return raw.strip(), None
 
 
-def extract_page(text: str, path: str, docname: str) -> Page:
-    """Read one page's source. Never raises on odd markup: unreadable roles become references that
-    the checks report as malformed."""
-    collector = _Collector(path, text)
-    tokens = _parser().parse(text, {})
+def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[str]) -> Page:
+    """Read one page's source with the MyST syntax extensions the site enables. Never raises on odd
+    markup: unreadable roles become references that the checks report as malformed."""
+    extensions = frozenset(myst_extensions)
+    collector = _Collector(path, text, extensions)
+    tokens = _parser(extensions).parse(text, {})
     front: dict = {}
     front_lines: dict[str, int] = {}
     for tok in tokens:
@@ -76,8 +76,9 @@ def extract_page(text: str, path: str, docname: str) -> Page:
 
 
 class _Collector:
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, extensions: frozenset[str]) -> None:
         self.path = path
+        self.extensions = extensions
         self.lines = text.splitlines()
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
@@ -106,7 +107,7 @@ class _Collector:
                 skip += 1
         # the body starts on the line after the opening fence
         body_start = offset + tok.map[0] + 1 + skip
-        inner = _parser().parse("\n".join(body[skip:]), {})
+        inner = _parser(self.extensions).parse("\n".join(body[skip:]), {})
         self.walk(inner, body_start)
 
     def inline(self, tok: Token, start_line: int, heading: bool = False) -> None:
@@ -273,10 +274,10 @@ def extract_plain_text(text: str, path: str, docname: str) -> Page:
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")
 
 
-def extract_draft(text: str, path: str) -> Page:
+def extract_draft(text: str, path: str, myst_extensions: Iterable[str]) -> Page:
     """A file from outside the site (an incoming draft, a press release): Markdown is read as the
     pages are, anything else as plain text."""
     docname = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or path
     if path.lower().endswith(MARKDOWN_SUFFIXES):
-        return extract_page(text, path, docname)
+        return extract_page(text, path, docname, myst_extensions)
     return extract_plain_text(text, path, docname)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from checks.registry.model import Fact
+import re
+
+from checks.core.text import fold
+from checks.registry.model import Fact, Superseded
 
 
 def format_number(value: int | float) -> str:
@@ -33,3 +36,36 @@ def render_superseded(fact: Fact, value) -> str:
     if fact.kind == "quotation":
         return f"\u201c{value}\u201d"
     return str(value)
+
+
+
+_QUOTE_MARKS = "\"\u201c\u201d"
+
+
+def render_said(fact: Fact, old: Superseded, publisher: str) -> str:
+    """What a source published, in its own words where the registry has them.
+
+    A superseded value is the registry's reading of the source (a range "a few hundred to a
+    thousand" is stored as 1000); readers are shown the source's words, so the reading cannot put
+    a claim in its mouth. Without recorded words, the value stands in.
+    """
+    if old.quote:
+        return f"{publisher} wrote \u201c{old.quote.strip(_QUOTE_MARKS)}\u201d"
+    return f"{publisher} gave {render_superseded(fact, old.value)}"
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s\-'.]", "", fold(name).casefold())
+
+
+def wants_canonical(fact: Fact, written: str) -> bool:
+    """The one name policy, for prose and references alike: is ``written``, an accepted variant of
+    ``fact``'s name, one that house style replaces with the canonical name? Persons always take
+    their canonical (UN-style) romanisation; anything else only where the variant differs from the
+    canonical or short form in hyphens, spaces, dots or capitals ("Kim Jong-un", "Workers Party"),
+    not where it is another name in its own right ("North Korea" for the DPRK)."""
+    if fold(written) in {fold(n) for n in (fact.name, fact.short) if n}:
+        return False  # a typographic variant (curly apostrophe) is the canonical form
+    if fact.kind == "person":
+        return True
+    return any(_squash(written) == _squash(n) for n in (fact.name, fact.short) if n)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,6 +18,7 @@ from checks.registry.model import (
     Derivation,
     Fact,
     Holder,
+    Kind,
     Registry,
     Source,
     SourceClaim,
@@ -43,13 +45,39 @@ def registry_files(facts_dir: Path) -> list[Path]:
     return sorted(p for p in facts_dir.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts))
 
 
+@dataclass(frozen=True)
+class LoadResult:
+    """What could be loaded, what could not, and which ids are unavailable because of it.
+
+    ``registry`` holds every record that loaded and whose references all resolve; a record that
+    failed, or that names one that failed (directly or through others), is left out and its id is
+    in ``unavailable``, so that nothing downstream reports it again as unknown: one slip, one error.
+    """
+
+    registry: Registry
+    errors: tuple[RegistryError, ...]
+    unavailable: frozenset[str]
+
+
 def load_registry(facts_dir: Path, root: Path | None = None) -> Registry:
     """Load every ``*.yaml`` under ``facts_dir``. Raises :class:`RegistryErrors` listing all problems."""
+    result = load_registry_partially(facts_dir, root)
+    if result.errors:
+        raise RegistryErrors(list(result.errors))
+    return result.registry
+
+
+# A record's id in a file that could not be parsed: enough to know which ids that file defines.
+_ID_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*$", re.MULTILINE)
+
+
+def load_registry_partially(facts_dir: Path, root: Path | None = None) -> LoadResult:
+    """Load what can be loaded; report each problem once, and nothing that only follows from it."""
     root = root or facts_dir.parent
     loader = _Loader()
     if not facts_dir.is_dir():
-        raise RegistryErrors([RegistryError(_rel(facts_dir, root), 0,
-                                            "no facts folder here; run from the project root or pass --root")])
+        error = RegistryError(_rel(facts_dir, root), 0, "no facts folder here; run from the project root or pass --root")
+        return LoadResult(Registry(facts={}, sources={}, claims={}, files=()), (error,), frozenset())
     files = registry_files(facts_dir)
     for path in files:
         rel = _rel(path, root)
@@ -58,20 +86,22 @@ def load_registry(facts_dir: Path, root: Path | None = None) -> Registry:
             if size > MAX_FILE_BYTES:
                 loader.errors.append(RegistryError(rel, 1, f"file is {size / 2**20:.1f} MB, over the "
                                                    f"{MAX_FILE_BYTES // 2**20} MB limit; split it into several files"))
+                loader.note_unreadable(path)
                 continue
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             loader.errors.append(RegistryError(rel, 1, "file is not UTF-8 text; save it as UTF-8"))
+            loader.note_unreadable(path)
             continue
         except OSError as exc:
             loader.errors.append(RegistryError(rel, 1, f"cannot read file ({exc.strerror})"))
             continue
         loader.load_file(text, rel)
-    loader.resolve()
-    if loader.errors:
-        raise RegistryErrors(loader.errors)
-    return Registry(facts=loader.facts, sources=loader.sources, claims=loader.claims,
-                    files=tuple(_rel(p, root) for p in files))
+    unavailable = loader.resolve()
+    registry = Registry(facts=loader.facts, sources=loader.sources, claims=loader.claims,
+                        files=tuple(_rel(p, root) for p in files))
+    errors = tuple(sorted(loader.errors, key=lambda e: (e.path, e.line, e.message)))
+    return LoadResult(registry, errors, unavailable)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -97,21 +127,34 @@ class _Loader:
         self.sources: dict[str, Source] = {}
         self.claims: dict[str, SourceClaim] = {}
         self.first_seen: dict[str, Location] = {}
-        # (location, kind of target, id) checked once everything is loaded
-        self.references: list[tuple[Location, str, str]] = []
+        # (location, kind of target, id, id of the record that refers) checked once everything is loaded
+        self.references: list[tuple[Location, str, str, str]] = []
+        self.current: str = ""
         # ids of records that failed to load (already reported)
         self.failed_ids: set[str] = set()
 
     # -- files and records -------------------------------------------------------------------
+    def note_unreadable(self, path: Path) -> None:
+        """The ids a file that cannot be loaded defines are unavailable, not unknown, where used.
+        Read line by line (it may be large or not UTF-8): only lines that look like ``id:`` count."""
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                match = _ID_LINE.match(line)
+                if match:
+                    self.failed_ids.add(match.group(1))
+
     def load_file(self, text: str, path: str) -> None:
         try:
             data = load_yaml(text, path)
         except RegistryError as exc:
             self.errors.append(exc)
+            # The records of a file that cannot be parsed are unavailable, not unknown.
+            self.failed_ids.update(_ID_LINE.findall(text))
             return
         if data is None:
             return  # an empty file holds no records
         if not isinstance(data, Sequence):
+            self.failed_ids.update(_ID_LINE.findall(text))
             line = getattr(data, "line", 1)
             self.errors.append(RegistryError(path, line, "a registry file must be a list of records ('- id: ...')"))
             return
@@ -145,6 +188,7 @@ class _Loader:
             if spec.required and key not in raw:
                 raise RegistryError(path, raw.line, f"{kind} record is missing required key '{key}'")
         fid = self.parse_id(raw["id"], path)
+        self.current = fid
         if fid in self.first_seen:
             first = self.first_seen[fid]
             raise RegistryError(path, raw["id"].line, f"duplicate id '{fid}' (first defined at {first}); "
@@ -162,11 +206,11 @@ class _Loader:
         if kind == "source-claim":
             if ("facts" in values) == ("omitted" in values):
                 raise RegistryError(path, raw.line, "a source-claim needs exactly one of 'facts' or 'omitted'")
-            self.references.append((Location(path, raw["source"].line), "source", values["source"]))
+            self._refer((Location(path, raw["source"].line), "source", values["source"]))
             for ref in raw.get("facts", []):
-                self.references.append((Location(path, ref.line), "fact", str(ref)))
+                self._refer((Location(path, ref.line), "fact", str(ref)))
             for ref in raw.get("evidence", []):
-                self.references.append((Location(path, ref.line), "source", str(ref)))
+                self._refer((Location(path, ref.line), "source", str(ref)))
             self.claims[fid] = SourceClaim(id=fid, source=values["source"], quote=values["quote"],
                                            facts=tuple(values.get("facts", ())), omitted=values.get("omitted"),
                                            evidence=tuple(values.get("evidence", ())), location=loc,
@@ -182,16 +226,24 @@ class _Loader:
                                 "a verified fact needs 'verified: YYYY-MM-DD' (the day it was last checked)")
         if ("series" in values) != ("ordinal" in values):
             raise RegistryError(path, raw.line, "'series' and 'ordinal' go together; give both or neither")
+        disputed_by = tuple(values.pop("disputed_by", ()))
+        if disputed_by and status != "disputed":
+            raise RegistryError(path, raw.key_lines["disputed_by"],
+                                "'disputed_by' lists sources that give another value: set 'status: disputed' "
+                                "and say in 'note' which value the registry keeps and why")
+        for citation in disputed_by:
+            self._refer((citation.location, "source", citation.source))
+        values["disputed_by"] = disputed_by
         citations = tuple(values.pop("sources"))
         for citation in citations:
-            self.references.append((citation.location, "source", citation.source))
+            self._refer((citation.location, "source", citation.source))
         values["citations"] = citations
         values["sources"] = tuple(c.source for c in citations)
         for key in ("organisation", "of", "speaker"):
             if key in raw:
-                self.references.append((Location(path, raw[key].line), "fact", str(raw[key])))
+                self._refer((Location(path, raw[key].line), "fact", str(raw[key])))
         for ref in raw.get("participants", []):
-            self.references.append((Location(path, ref.line), "fact", str(ref)))
+            self._refer((Location(path, ref.line), "fact", str(ref)))
         variants = values.pop("variants", {})
         values["accepted"] = tuple(variants.get("accepted", ()))
         values["rejected"] = tuple(variants.get("rejected", ()))
@@ -199,23 +251,26 @@ class _Loader:
         if derivation is not None:
             for ref in (derivation.source, derivation.target, derivation.by):
                 if ref:
-                    self.references.append((derivation.location, "fact", ref))
+                    self._refer((derivation.location, "fact", ref))
         holders = []
         for h in values.pop("holders", []):
-            self.references.append((h.location, "fact", h.person))
+            self._refer((h.location, "fact", h.person))
             holders.append(h)
         values["holders"] = tuple(holders)
         superseded = []
         for entry in values.pop("superseded", []):
             value = self.parse_field(_primary_type(kind), entry.pop("_raw_value"), path, "superseded value", kind)
-            self.references.append((entry["location"], "source", entry["source"]))
+            self._refer((entry["location"], "source", entry["source"]))
             superseded.append(Superseded(value=value, **entry))
         values["superseded"] = tuple(superseded)
         for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
-        self.facts[fid] = Fact(id=fid, kind=kind, location=loc, lines=lines,
+        self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
                                digest=fact_digest(_plain(raw), path), **values)
+
+    def _refer(self, reference: tuple[Location, str, str]) -> None:
+        self.references.append((*reference, self.current))
 
     # -- values ------------------------------------------------------------------------------
     def parse_id(self, value: Any, path: str) -> str:
@@ -392,13 +447,28 @@ class _Loader:
         return entries
 
     # -- cross references ----------------------------------------------------------------------
-    def resolve(self) -> None:
-        for loc, target, ref in self.references:
+    def resolve(self) -> frozenset[str]:
+        """Report references to ids nobody defines; leave out the records that depend on records
+        that failed to load (transitively), and return the ids of everything left out."""
+        unavailable = set(self.failed_ids)
+        for loc, target, ref, _ in self.references:
             pool = self.sources if target == "source" else self.facts
             if ref not in pool and ref not in self.failed_ids:
                 hint = did_you_mean(ref, tuple(pool))
                 self.errors.append(RegistryError(loc.path, loc.line,
                                                  f"unknown {target} '{ref}'{hint}; define it or fix the id"))
+                unavailable.add(ref)
+        changed = True
+        while changed:
+            changed = False
+            for _, _, ref, referrer in self.references:
+                if ref in unavailable and referrer not in unavailable:
+                    unavailable.add(referrer)
+                    changed = True
+        for pool in (self.facts, self.sources, self.claims):
+            for fid in unavailable & set(pool):
+                del pool[fid]  # type: ignore[attr-defined]
+        return frozenset(unavailable)
 
 
 def _primary_type(kind: str) -> str:

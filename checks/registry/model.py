@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -10,17 +11,29 @@ from typing import Any
 from checks.core.findings import Location
 from checks.registry.dates import FactDate
 
+
 # The field holding each kind's primary value: the one the role renders, the one a superseded
 # value replaces.
-PRIMARY_FIELD = {
-    "person": "name",
-    "organisation": "name",
-    "office": "name",
-    "event": "date",
-    "quantity": "value",
-    "quotation": "text",
+class Kind(enum.StrEnum):
+    """The kinds of fact. A ``StrEnum``, so a kind reads and serialises as its name ("person")."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OFFICE = "office"
+    EVENT = "event"
+    QUANTITY = "quantity"
+    QUOTATION = "quotation"
+
+
+PRIMARY_FIELD: dict[str, str] = {
+    Kind.PERSON: "name",
+    Kind.ORGANISATION: "name",
+    Kind.OFFICE: "name",
+    Kind.EVENT: "date",
+    Kind.QUANTITY: "value",
+    Kind.QUOTATION: "text",
 }
-NAMED_KINDS = ("person", "organisation", "office")
+NAMED_KINDS: tuple[Kind, ...] = (Kind.PERSON, Kind.ORGANISATION, Kind.OFFICE)
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,7 @@ class Holder:
     location: Location
 
 
-DERIVATION_RULES = ("calendar-years", "completed-years", "days", "count")
+DERIVATION_RULES = ("calendar-years", "completed-years", "days", "count", "difference")
 
 
 @dataclass(frozen=True)
@@ -82,13 +95,15 @@ class Fact:
     """A fact of any kind. Fields that do not belong to its kind are None or empty."""
 
     id: str
-    kind: str
+    kind: Kind
     label: str
     sources: tuple[str, ...]
     status: str
     location: Location
     digest: str
     citations: tuple[Citation, ...] = ()
+    # Sources that give another value (a disputed fact): cited with their words, not as support.
+    disputed_by: tuple[Citation, ...] = ()
     verified: Any = None  # datetime.date
     note: str | None = None
     tags: tuple[str, ...] = ()

@@ -65,7 +65,7 @@ FIELD_TYPES: dict[str, dict] = {
     },
     "derivation": {
         "type": "object", "additionalProperties": False, "required": ["rule"],
-        "properties": {"rule": {"enum": ["calendar-years", "completed-years", "days", "count"]},
+        "properties": {"rule": {"enum": ["calendar-years", "completed-years", "days", "count", "difference"]},
                        "from": {"type": "string", "pattern": ID_PATTERN},
                        "to": {"type": "string", "pattern": ID_PATTERN},
                        "series": {"type": "string", "pattern": ID_PATTERN},
@@ -95,6 +95,9 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
     "series": FieldSpec("slug", False, "An ordered series the fact belongs to."),
     "ordinal": FieldSpec("int", False, "Position in the series."),
     "superseded": FieldSpec("superseded", False, "Wrong or outdated values, with the reason."),
+    "disputed_by": FieldSpec("citations", False,
+                             "Sources whose words give another value, each {source, excerpt}; "
+                             "only on a disputed fact."),
 }
 
 KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
@@ -137,7 +140,8 @@ KIND_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "of": FieldSpec("fact-ref", False, "The fact it measures."),
         "derived": FieldSpec("derivation", False,
                              "How the value follows from other facts: a rule (calendar-years, "
-                             "completed-years, days: from/to fact ids; count: series, by fact id)."),
+                             "completed-years, days: from/to fact ids; count: series, by fact id; "
+                             "difference: the quantity 'from' less the quantity 'to')."),
     },
     "quotation": {
         "text": FieldSpec("text", True, "Exact wording, without enclosing quotation marks."),
@@ -166,7 +170,7 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "quote": FieldSpec("text", True, "A short exact excerpt that identifies the claim."),
     "facts": FieldSpec("fact-refs", False, "Facts that state the claim in the explainer."),
     "omitted": FieldSpec("text", False, "Why the explainer leaves the claim out."),
-    "verdict": FieldSpec("verdict", False,
+    "verdict": FieldSpec("verdict", True,
                          "correct, corrected (a superseded value records it), disputed, unverified "
                          "or not-checkable."),
     "evidence": FieldSpec("source-refs", False,

@@ -43,4 +43,6 @@ def format_text(report: Report) -> str:
     s = summary(report)
     lines.append(f"{s['pages']} pages, {s['facts']} facts, {s['references']} references: "
                  f"{s['errors']} errors, {s['warnings']} warnings")
+    if report.registry_invalid:
+        lines[-1] += " (registry not loaded whole: fix registry.invalid first; registry checks skipped)"
     return "\n".join(lines) + "\n"

@@ -34,6 +34,11 @@ def compute(registry: Registry, fact: Fact) -> tuple[int | None, str]:
         if not members:
             return None, f"no facts belong to series '{d.series}'"
         return sum(1 for m in members if m.when is not None and m.when.lower <= anchor.upper), ""
+    if d.rule == "difference":
+        minuend, subtrahend = registry.facts[d.source].value, registry.facts[d.target].value
+        if minuend is None or subtrahend is None:
+            return None, f"'{d.source if minuend is None else d.target}' is not a quantity"
+        return minuend - subtrahend, ""
     earlier, later = registry.facts[d.source].when, registry.facts[d.target].when
     if earlier is None or later is None:
         missing = d.source if earlier is None else d.target

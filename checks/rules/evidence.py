@@ -34,8 +34,16 @@ def check_evidence(registry: Registry) -> list[Finding]:
                     f"{fact.id} cites '{citation.source}' without the words that support it; write "
                     f"'- source: {citation.source}' with 'excerpt: \"...\"' (the source's exact words)",
                     fact=fact.id))
-            elif not states_value(fact, citation.excerpt):
+            elif fact.derived is None and not states_value(fact, citation.excerpt):
+                # A derived value is held to its rule (derived.mismatch); its excerpts state the
+                # inputs, and the inputs' own excerpts are checked.
                 findings.append(_unsupported(fact, citation))
+        for citation in fact.disputed_by:
+            if citation.excerpt is None:
+                findings.append(Finding(
+                    Code.EVIDENCE_MISSING, citation.location,
+                    f"{fact.id} lists '{citation.source}' as disputing its value without the words that do; "
+                    "add 'excerpt: \"...\"' (the source's exact words)", fact=fact.id))
         if excerpts:
             for key in _DATED_FIELDS:
                 date = getattr(fact, key)

@@ -27,6 +27,7 @@ from checks.pages.spans import (
     phrase_pattern,
     prose,
 )
+from checks.registry.house_style import wants_canonical
 from checks.registry.model import Registry
 
 # --- near-misses ------------------------------------------------------------------------------
@@ -91,28 +92,13 @@ def check_names(registry: Registry, page: Page) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
-def _squash(name: str) -> str:
-    return re.sub(r"[\s\-'.]", "", fold(name).casefold())
-
-
-def wants_canonical(form: NameForm) -> bool:
-    """House style: persons always in their canonical (UN-style) romanisation; anything else where
-    the variant differs from the canonical or short form only in hyphens, spaces, dots or capitals."""
-    fact = form.fact
-    if fold(form.text) in {fold(n) for n in (fact.name, fact.short) if n}:
-        return False  # a typographic variant (curly apostrophe) is the canonical form
-    if fact.kind == "person":
-        return True
-    return any(_squash(form.text) == _squash(n) for n in (fact.name, fact.short) if n)
-
-
 def _form_finding(form: NameForm, written: str, run: TextRun, offset: int) -> Finding | None:
     fact = form.fact
     where = location_at(run, offset)
     if form.status == "rejected":
         return Finding(Code.NAME_REJECTED, where, f"'{written}' is a rejected spelling of {fact.name}; "
                        f"write '{fact.name}'", fact=fact.id, suggestion=fact.name, related=fact.line_of("variants"))
-    if form.status == "accepted" and wants_canonical(form):
+    if form.status == "accepted" and wants_canonical(fact, form.text):
         return Finding(Code.NAME_VARIANT, where, f"'{written}' is an accepted variant; house style writes "
                        f"'{fact.name}'", fact=fact.id, suggestion=fact.name, related=fact.line_of("variants"))
     return None
@@ -152,7 +138,7 @@ def _target_names(registry: Registry) -> tuple[tuple[str, str, str | None], ...]
     canonical name (for rejected spellings and variants that house style does not write)."""
     targets = []
     for f in name_forms(registry):
-        fine = f.status in ("canonical", "short") or (f.status == "accepted" and not wants_canonical(f))
+        fine = f.status in ("canonical", "short") or (f.status == "accepted" and not wants_canonical(f.fact, f.text))
         targets.append((fold(f.text), f.text if fine else f.fact.name or f.text, f.fact.id))
     targets += [(t, t, None) for t in HOUSE_TERMS]
     return tuple(dict.fromkeys(targets))

@@ -10,7 +10,7 @@ from checks.core.text import normalise, strip_possessive, suggest
 from checks.pages.agreement import Problem, date_problems, quote_matches
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import DateMention, find_dates, find_numbers
-from checks.registry.house_style import format_number, render_value
+from checks.registry.house_style import format_number, render_value, wants_canonical
 from checks.registry.model import NAMED_KINDS, Fact, Registry
 from checks.registry.schema import ID_PATTERN
 
@@ -48,6 +48,12 @@ def _check_name(fact: Fact, words: str) -> list[Problem]:
     written = strip_possessive(words)
     accepted = {normalise(n) for n in fact.names()}
     if written in accepted or normalise(words) in accepted:
+        # The same name policy as in prose (checks/rules/names.py): a variant that house style
+        # writes canonically is a warning inside a reference too.
+        variant = written if written in accepted else normalise(words)
+        if any(normalise(v) == variant for v in fact.accepted) and wants_canonical(fact, variant):
+            return [(Code.NAME_VARIANT, f"'{variant}' is an accepted variant; house style writes '{fact.name}'",
+                     fact.name)]
         return []
     if written in {normalise(r) for r in fact.rejected}:
         return [(Code.NAME_MISMATCH, f"'{written}' is a rejected spelling of {fact.name}; write '{fact.name}'",

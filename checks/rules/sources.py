@@ -18,6 +18,7 @@ def check_unused_sources(registry: Registry) -> list[Finding]:
     """A source that no fact, superseded value or source claim cites."""
     used = {sid for f in registry.facts.values() for sid in f.sources}
     used |= {s.source for f in registry.facts.values() for s in f.superseded}
+    used |= {c.source for f in registry.facts.values() for c in f.disputed_by}
     used |= {c.source for c in registry.claims.values()}
     used |= {sid for c in registry.claims.values() for sid in c.evidence}
     return [

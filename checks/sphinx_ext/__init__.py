@@ -1,5 +1,9 @@
 """Sphinx extension: the ``{fact}`` role, the fact domain, generated listings, and the checks
-reported as typed warnings (``factcheck.<code>``). A thin adapter over :mod:`checks.engine`."""
+reported as typed warnings (``factcheck.<code>``). A thin adapter over :mod:`checks.engine`.
+
+Each part of the extension lives in one module with its own ``setup_<part>(app)`` (nodes,
+directives, roles and event handlers together); ``setup`` only calls them, in this order.
+"""
 
 from __future__ import annotations
 
@@ -9,39 +13,29 @@ from sphinx.application import Sphinx
 
 from checks import __version__
 
-from . import checking, latex, listings, opendata, pagemeta, state, timeline, tooltip
+from .checking import setup_checking
 from .codes_table import setup_codes_table
-from .domain import FactDomain
-from .roles import FactRole, NotAClaimRole
-
-
-def outdated_pages(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """``env-get-outdated``: re-read exactly the pages whose facts changed."""
-    domain: FactDomain = env.domains["fact"]
-    return sorted(domain.outdated_pages(state.registry(app.config)) - set(removed))
+from .domain import setup_domain
+from .latex import setup_latex
+from .listings import setup_listings
+from .opendata import setup_opendata
+from .pagemeta import setup_pagemeta
+from .roles import setup_roles
+from .state import setup_config
+from .timeline import setup_timeline
+from .tooltip import setup_tooltip
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("factcheck_root", "", "env", types=[str])
-    app.add_domain(FactDomain)
-    app.add_role("fact", FactRole())
-    app.add_role("nofact", NotAClaimRole())
-    app.add_directive("fact-index", listings.FactIndex)
-    app.add_directive("source-index", listings.SourceIndex)
-    app.add_directive("corrections", listings.Corrections)
+    setup_config(app)
+    setup_domain(app)
+    setup_roles(app)
+    setup_checking(app)
+    setup_listings(app)
     setup_codes_table(app)
-    app.add_node(listings.backlinks)
-    app.connect("config-inited", state.set_default_root)
-    app.connect("builder-inited", state.load)
-    app.connect("env-get-outdated", outdated_pages)
-    app.connect("env-before-read-docs", listings.note_reading)
-    app.connect("source-read", checking.check_source)
-    app.connect("env-check-consistency", checking.check_whole_registry)
-    app.connect("env-updated", listings.listing_pages)
-    app.connect("doctree-resolved", listings.fill_backlinks)
-    opendata.setup_opendata(app)
-    pagemeta.setup_pagemeta(app)
-    timeline.setup_timeline(app)
-    tooltip.setup_tooltip(app)
-    latex.setup_latex(app)
+    setup_opendata(app)
+    setup_pagemeta(app)
+    setup_timeline(app)
+    setup_tooltip(app)
+    setup_latex(app)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

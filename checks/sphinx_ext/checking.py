@@ -8,10 +8,15 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from checks.core.findings import Finding
-from checks.engine import check_page, check_whole_project
+from checks.engine import (
+    check_page,
+    check_whole_project,
+    load_findings,
+    without_cascade,
+)
 from checks.pages.extract import extract_page
 
-from .state import WARNING_TYPE, project_of, registry
+from .state import WARNING_TYPE, load, loaded, project_of, registry
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +28,16 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def emit(finding: Finding, location) -> None:
+def emit(finding: Finding, location: object) -> None:
+    """The one place the extension reports a finding: a typed warning, ``factcheck.<code>``."""
     logger.warning(_message(finding), type=WARNING_TYPE, subtype=finding.code.code, location=location)
+
+
+def report_registry_errors(app: Sphinx) -> None:
+    """``builder-inited`` (after the registry is loaded): each load error once, at file:line."""
+    project = project_of(app.config)
+    for finding in load_findings(loaded(app.config)):
+        emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
 
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -37,9 +50,10 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         rel = path.resolve().relative_to(project.root).as_posix()
     except ValueError:
         rel = path.as_posix()
-    page = extract_page(source[0], rel, docname)
+    page = extract_page(source[0], rel, docname, app.config.myst_enable_extensions)
     app.env.domains["fact"].note_references(docname, {ref.fact_id for ref in page.references})
-    for finding in check_page(registry(app.config), page):
+    result = loaded(app.config)
+    for finding in without_cascade(check_page(result.registry, page), result.unavailable):
         emit(finding, (docname, finding.location.line))
 
 
@@ -48,6 +62,16 @@ def check_whole_registry(app: Sphinx, env) -> None:
     reported on every build. (The age check is left to ``factcheck``: a build must not change with
     the calendar.)"""
     project = project_of(app.config)
+    if loaded(app.config).errors:
+        return  # a partial registry: its registry-wide checks would blame the parts that loaded
     referenced = env.domains["fact"].referenced()
     for finding in check_whole_project(registry(app.config), referenced):
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
+
+
+def setup_checking(app: Sphinx) -> None:
+    """The registry is loaded before any page is read; its load errors are reported first."""
+    app.connect("builder-inited", load, priority=400)
+    app.connect("builder-inited", report_registry_errors, priority=450)
+    app.connect("source-read", check_source)
+    app.connect("env-check-consistency", check_whole_registry)

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
@@ -18,6 +19,8 @@ from sphinx.util.nodes import make_refnode
 
 from checks.registry.house_style import render_value
 from checks.registry.model import Registry
+
+from .state import registry
 
 
 def fact_anchor(fact_id: str) -> str:
@@ -136,3 +139,15 @@ def provenance_title(registry: Registry, fact_id: str) -> str:
         f"{registry.sources[s].title} ({registry.sources[s].publisher}, retrieved {registry.sources[s].retrieved})"
         for s in fact.sources if s in registry.sources)
     return f"{render_value(fact)} \u2014 {fact.status} \u2014 {sources}"
+
+
+def outdated_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                   removed: set[str]) -> list[str]:
+    """``env-get-outdated``: re-read exactly the pages whose facts changed."""
+    domain: FactDomain = env.domains["fact"]  # type: ignore[assignment]
+    return sorted(domain.outdated_pages(registry(app.config)) - set(removed))
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(FactDomain)
+    app.connect("env-get-outdated", outdated_pages)

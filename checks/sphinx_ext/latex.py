@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.latex.transforms import ShowUrlsTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from checks.registry.house_style import render_superseded
+from checks.registry.house_style import render_said
 from checks.registry.model import Fact, Registry
 
 from .state import registry
@@ -41,8 +41,7 @@ def provenance_text(reg: Registry, fact: Fact) -> str:
         text += f" Status: {fact.status}."
     for old in fact.superseded:
         where = reg.sources.get(old.source)
-        said = f"{where.publisher} gave" if where else "A source gave"
-        text += f" {said} {render_superseded(fact, old.value)}; corrected."
+        text += f" {render_said(fact, old, where.publisher if where else 'A source')}; corrected."
     return text.strip()
 
 

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from checks.exports.claimreview import correction_anchor
-from checks.registry.house_style import render_superseded, render_value
+from checks.registry.house_style import render_said, render_superseded, render_value
 from checks.registry.model import PRIMARY_FIELD, Fact, Registry
 
 from .domain import FactDomain, fact_anchor, source_anchor
@@ -127,7 +127,9 @@ class FactIndex(_RegistryDirective):
         fields += _field("Sources", *_join(sources))
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            said = f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}"
+            said = render_said(fact, old, src.publisher if src else old.source)
+            if old.quote:  # the words, then the value the registry read in them
+                said += f" (recorded as {render_superseded(fact, old.value)})"
             fields += _field("Corrected", nodes.Text(f"{said}. {old.reason}"))
         if fact.note:
             fields += _field("Note", nodes.Text(fact.note))
@@ -233,3 +235,13 @@ def listing_pages(app: Sphinx, env) -> list[str]:
 def note_reading(app: Sphinx, env, docnames: list[str]) -> None:
     """``env-before-read-docs``: remember whether this build reads any page."""
     env._factcheck_read_any = bool(docnames)
+
+
+def setup_listings(app: Sphinx) -> None:
+    app.add_directive("fact-index", FactIndex)
+    app.add_directive("source-index", SourceIndex)
+    app.add_directive("corrections", Corrections)
+    app.add_node(backlinks)
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("env-updated", listing_pages)
+    app.connect("doctree-resolved", fill_backlinks)

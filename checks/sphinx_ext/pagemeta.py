@@ -15,10 +15,10 @@ from sphinx.application import Sphinx
 
 from checks.pages.model import as_of_day
 from checks.registry.dates import house_date
-from checks.registry.house_style import render_superseded, render_value
+from checks.registry.house_style import render_said, render_value
 
 from .domain import FactDomain
-from .state import registry
+from .state import loaded, registry
 
 
 def _insert_after_title(doctree: nodes.document, new: list[nodes.Node]) -> None:
@@ -36,6 +36,17 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     new: list[nodes.Node] = []
+    broken = loaded(app.config).errors
+    if broken:
+        # Only a non-strict build (the live preview) gets here with a broken registry: say so on
+        # every page rather than serve ids and missing values as if all were well.
+        warning = nodes.warning(classes=["registry-broken"])
+        para = nodes.paragraph()
+        para += nodes.Text("This preview is incomplete: the facts registry could not be loaded whole ("
+                           + "; ".join(f"{e.path}:{e.line}: {e.message}" for e in broken)
+                           + "). Facts from it appear as their ids until it is fixed.")
+        warning += para
+        new.append(warning)
     # An as_of that is not a day is reported by the engine as page.as-of, at the front matter's line.
     day = as_of_day(env.metadata.get(docname, {}).get("as_of"))
     if day is not None:
@@ -73,7 +84,7 @@ def correction_note(app: Sphinx, used: dict[str, str]) -> nodes.Node | None:
         olds = []
         for old in fact.superseded:
             src = reg.sources.get(old.source)
-            olds.append(f"{src.publisher if src else old.source} gave {render_superseded(fact, old.value)}")
+            olds.append(render_said(fact, old, src.publisher if src else old.source))
         para += nodes.Text(f": {render_value(fact)} (" + "; ".join(olds) + ").")
         items += nodes.list_item("", para)
     note += items

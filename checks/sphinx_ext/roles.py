@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from checks.pages.extract import parse_role_content
@@ -46,3 +47,8 @@ class NotAClaimRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         return [nodes.inline(self.rawtext, self.text, classes=["not-a-claim"])], []
+
+
+def setup_roles(app: Sphinx) -> None:
+    app.add_role("fact", FactRole())
+    app.add_role("nofact", NotAClaimRole())

@@ -11,22 +11,41 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util import logging
 
-from checks.core.errors import RegistryErrors
+from checks.core.config import FactcheckConfig
+from checks.core.errors import ConfigError
 from checks.project import Project
+from checks.registry.loader import LoadResult
 from checks.registry.model import Registry
 
 logger = logging.getLogger(__name__)
 WARNING_TYPE = "factcheck"
-_LOADED: dict[str, Registry] = {}
 _EMPTY = Registry(facts={}, sources={}, claims={}, files=())
+_LOADED: dict[str, LoadResult] = {}
 
 
-def set_default_root(app: Sphinx, config: Config) -> None:
-    """``config-inited``: the project root defaults to the folder holding conf.py."""
+def setup_config(app: Sphinx) -> None:
+    """One ``factcheck_<name>`` value per setting of :class:`FactcheckConfig`, declared from it."""
+    for name, default, _ in FactcheckConfig.describe():
+        app.add_config_value(f"factcheck_{name}", default, "env", types=[type(default)])
+    app.connect("config-inited", settle_config)
+
+
+def settle_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: validate the settings; the root defaults to the folder holding conf.py,
+    and ``[tool.factcheck]`` of its pyproject.toml fills in what conf.py does not set."""
     if not config.factcheck_root:
         config.factcheck_root = str(app.confdir)
+    project = project_of(config)
+    try:
+        from_pyproject = project.config_values()
+        set_in_conf = {name: config[f"factcheck_{name}"] for name, default, _ in FactcheckConfig.describe()
+                       if config[f"factcheck_{name}"] != default}
+        FactcheckConfig.from_mapping({**from_pyproject, **set_in_conf}, "factcheck configuration")
+    except ConfigError as exc:
+        raise SphinxConfigError(str(exc)) from None
 
 
 def project_of(config: Config) -> Project:
@@ -34,16 +53,15 @@ def project_of(config: Config) -> Project:
 
 
 def load(app: Sphinx) -> None:
-    """``builder-inited``: load the registry; report each load error as a typed warning at file:line."""
+    """``builder-inited``: load what of the registry can be loaded (the errors are reported by
+    :mod:`checks.sphinx_ext.checking`, with every other finding)."""
     project = project_of(app.config)
-    try:
-        _LOADED[str(project.root)] = project.load_registry()
-    except RegistryErrors as exc:
-        for err in exc.errors:
-            logger.warning(err.message, type=WARNING_TYPE, subtype="registry.invalid",
-                           location=f"{project.root / err.path}:{err.line}")
-        _LOADED[str(project.root)] = _EMPTY
+    _LOADED[str(project.root)] = project.load_registry_partially()
+
+
+def loaded(config: Config) -> LoadResult:
+    return _LOADED.get(str(project_of(config).root), LoadResult(_EMPTY, (), frozenset()))
 
 
 def registry(config: Config) -> Registry:
-    return _LOADED.get(str(project_of(config).root), _EMPTY)
+    return loaded(config).registry

@@ -34,18 +34,17 @@ from docutils.statemachine import StringList
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
 from checks.core.codes import Code
+from checks.core.findings import Finding, Location
 from checks.registry.model import Registry
 from checks.registry.timeline import TIMELINE_TAG, timeline_date, timeline_facts
 
+from .checking import emit
 from .domain import FactDomain
-from .state import WARNING_TYPE, registry
-
-logger = logging.getLogger(__name__)
+from .state import registry
 
 TAG = TIMELINE_TAG
 # The entry template: MyST markup, parsed as the page's own (so the {fact} role and its tooltip work).
@@ -106,8 +105,9 @@ class SafeTimeline(TimelineDirective):
             result = super().run()
         except jinja2.TemplateError as exc:
             where = f" (line {exc.lineno} of the template)" if getattr(exc, "lineno", None) else ""
-            logger.warning(f"timeline template error: {exc.message or exc}{where}", type=WARNING_TYPE,
-                           subtype=Code.TIMELINE_TEMPLATE.code, location=self.get_location())
+            source, line = self.get_source_info()
+            emit(Finding(Code.TIMELINE_TEMPLATE, Location(source, line or 1),
+                         f"timeline template error: {exc.message or exc}{where}"), self.get_location())
             return []
         for option in ("events", "template"):
             given = self.options.get(option)
