@@ -253,6 +253,7 @@ def unit_of(number: WrittenNumber, units: dict[str, str], skip: int = 2) -> tupl
 
 
 # -- which quantity a number states ------------------------------------------------------------
+_SPANNING_RULES = ("calendar-years", "completed-years", "days", "count")
 _UNIT_SYNONYMS = {"delegates": ("representatives", "voting delegates"), "people": ("persons",)}
 
 
@@ -270,7 +271,8 @@ def _units(registry: Registry) -> dict[str, str]:
 def _quantities_by_unit(registry: Registry) -> dict[str, list[Fact]]:
     by_unit: dict[str, list[Fact]] = {}
     for fact in registry.of_kind("quantity"):
-        if fact.unit and fact.derived is None:
+        # durations, anniversaries and counts are read with the facts they span (rules/mentions.py)
+        if fact.unit and (fact.derived is None or fact.derived.rule not in _SPANNING_RULES):
             by_unit.setdefault(fact.unit.casefold(), []).append(fact)
     return by_unit
 
@@ -340,7 +342,9 @@ def bind_quantity(registry: Registry, reading: Reading, written: WrittenNumber) 
                 and number_agrees(q.value, q.approximate, written.number.value, written.hedge)]
     if agreeing:
         return QuantityBinding(agreeing[0], True)
-    scored = sorted(((len(_stems(q.label) & words), q.id, q) for q in candidates), reverse=True)
+    # the quantity whose label's own words the sentence leaves out least ("increase in delegates"
+    # is not what "3,600 delegates attended" states)
+    scored = sorted((len(_distinctive(registry, q) - words), q.id, q) for q in candidates)
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
         return None  # which quantity is meant, the words do not say
     return QuantityBinding(scored[0][2], False)

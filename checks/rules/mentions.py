@@ -46,7 +46,7 @@ from checks.registry.periods import began_at, existence, held_at, outside_lifeti
 REPORTED = re.compile(
     r"\b(?:the\s+Q&A|some\s+(?:accounts|sources|reports|writers|histories)|it\s+is\s+(?:often\s+|sometimes\s+)?"
     r"(?:said|claimed)|(?:is|are|was|were)\s+(?:often\s+|sometimes\s+|wrongly\s+)?(?:said|claimed|reported)\s+to"
-    r"|wrongly|incorrectly|mistakenly|erroneously|falsely)\b", re.IGNORECASE)
+    r"|wrong(?:ly)?|incorrect(?:ly)?|mistaken(?:ly)?|erroneous(?:ly)?|falsely)\b", re.IGNORECASE)
 # Reported history around a person: they need not be alive for it.
 POSTHUMOUS = re.compile(
     r"\b(?:posthumous(?:ly)?|after\s+(?:his|her|their)\s+death|late|memory|honou?r(?:ed|s)?|legacy|eternal|portrait|"
@@ -529,12 +529,19 @@ def _existence(reading: Reading, found: list[Finding]) -> list[Finding]:
         if start is None:
             continue
         when = _date_in_question(reading, mention)
-        if when is None or when[1] >= start.lower:
+        if when is None or when[1] >= start.lower or _states_own_date(reading, fact, start):
             continue
         findings.append(_finding(
             Code.EXISTENCE_ANACHRONISM, reading, mention.start,
             f"{_label(fact)} ({fact.id}) is named at {when[2]}, before it existed ({start.house_style()})", fact))
     return findings
+
+
+def _states_own_date(reading: Reading, fact: Fact, start: FactDate) -> bool:
+    """A sentence that also gives the thing's own beginning is comparing dates, not misdating it
+    ("wrong for 1980: the show was first staged in 2002")."""
+    return any(m.fact is fact and m.linked for m in reading.mentions) or any(
+        not wd.relational and not _mismatch(start, wd.date) for wd in reading.dates)
 
 
 def _lifetimes(reading: Reading) -> list[Finding]:
