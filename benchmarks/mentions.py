@@ -96,7 +96,7 @@ def table(outcomes: list[Outcome], by: str = "kind") -> list[dict]:
     for outcome in outcomes:
         groups[getattr(outcome.case, by)].append(outcome)
     rows = []
-    for kind in sorted(groups) + ["all"]:
+    for kind in [*sorted(groups), "all"]:
         group = outcomes if kind == "all" else groups[kind]
         wrong = [o for o in group if o.case.wrong]
         found = sum(o.found for o in wrong)

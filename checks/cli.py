@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft = sub.add_parser("draft", help="check Markdown or plain-text files from outside docs/ against the registry "
                                          "(an incoming draft, a press release, another outlet's article)")
     draft.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files to check")
-    draft.add_argument("--root", type=Path, default=Path("."),
+    draft.add_argument("--root", type=Path, default=Path(),
                        help="project root holding facts/ (default: current folder)")
     draft.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
     draft.add_argument("--strict", action="store_true", help="warnings fail too (exit 1), as for check")

@@ -15,7 +15,8 @@ from checks.core.report import Report
 from checks.pages.model import Page
 from checks.registry.loader import LoadResult
 from checks.registry.model import Registry
-from checks.rules.chronology import check_series, check_terms, check_timeline_dates
+from checks.rules.as_of import check_as_of
+from checks.rules.chronology import check_intervals, check_series, check_terms, check_timeline_dates
 from checks.rules.context import check_superseded_reuse, check_titles_and_existence
 from checks.rules.coverage import check_uncited, check_unstated, measure_page
 from checks.rules.derived import check_derived
@@ -23,10 +24,11 @@ from checks.rules.evidence import check_corrections, check_evidence
 from checks.rules.front_matter import check_front_matter
 from checks.rules.lifetimes import check_existence, check_lifetimes
 from checks.rules.mentions import check_mentions
+from checks.rules.name_records import check_name_scripts, check_name_uniqueness
 from checks.rules.names import check_names
 from checks.rules.quotes import check_quotes
 from checks.rules.references import check_references
-from checks.rules.sources import check_stale, check_unused_sources
+from checks.rules.sources import check_future, check_stale, check_unused_sources
 
 PageCheck = Callable[[Registry, Page], Iterable[Finding]]
 RegistryCheck = Callable[[Registry], Iterable[Finding]]
@@ -41,13 +43,17 @@ PAGE_CHECKS: list[PageCheck] = [
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference
     check_front_matter,          # the page's as-of date
+    check_as_of,                 # nothing dated after the page's as-of date
 ]
 REGISTRY_CHECKS: list[RegistryCheck] = [
     check_series, check_terms,  # chronology
+    check_intervals,            # lives, existences, sources' dates in order
     check_timeline_dates,       # everything on the timeline can be placed
     check_derived,              # durations, anniversaries, counts
     check_lifetimes,            # births, deaths, posthumous titles
     check_existence,            # offices and organisations within their existence
+    check_name_scripts,         # Hangul in hangul, romanised names romanised
+    check_name_uniqueness,      # no two people (organisations, offices) under one name
     check_unused_sources,
     check_evidence,             # each citation's excerpt states the value
     check_corrections,          # corrected source claims have their superseded value
@@ -58,6 +64,10 @@ def _stale(registry: Registry, referenced: frozenset[str], settings: Settings) -
     return check_stale(registry, settings.today, settings.stale_after_days) if settings.today else []
 
 
+def _future(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
+    return check_future(registry, settings.today) if settings.today else []
+
+
 def _unstated(registry: Registry, referenced: frozenset[str], settings: Settings) -> list[Finding]:
     return check_unstated(registry, referenced)
 
@@ -65,7 +75,7 @@ def _unstated(registry: Registry, referenced: frozenset[str], settings: Settings
 ProjectCheck = Callable[[Registry, frozenset[str], Settings], Iterable[Finding]]
 # Project checks need to know every page's references at once: the CLI has all pages; the Sphinx
 # build passes what each page recorded as it was read (see check_whole_project).
-PROJECT_CHECKS: list[ProjectCheck] = [_stale, _unstated]
+PROJECT_CHECKS: list[ProjectCheck] = [_stale, _future, _unstated]
 
 
 def referenced_ids(pages: Iterable[Page]) -> frozenset[str]:

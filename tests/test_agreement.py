@@ -101,3 +101,22 @@ def test_finding_points_at_page_and_registry(registry):
 def test_quotations(written, ok):
     exact = "Our Party maintains the improvement of people's living conditions as the most important"
     assert quote_matches(written, exact) is ok
+
+
+CONSTRUCTIVE = ("The Korean Worker's Party considers Marxism–Leninism and Comrade Kim Il Sung's constructive "
+                "application of Marxism–Leninism, the grand “juche” ideology, as its only guiding principles")
+
+
+@pytest.mark.parametrize("written,differences", [
+    ("creative application", ["'creative' where the quotation has 'constructive'"]),
+    ("Kim Il Sung's constructive application of Leninism",
+     ["'Leninism' where the quotation has 'Marxism–Leninism,'"]),
+    ("considers Marxism–Leninism and Kim Il Sung's constructive application",
+     ["leaves out 'Comrade' without an ellipsis"]),
+    ("considers Marxism–Leninism … constructive application", []),  # the omission is marked
+    ("considers Marxism–Leninism and also Comrade Kim", ["adds 'also', which the quotation does not have"]),
+    ("constructive application of Marxism–Leninism", []),  # a fragment: the rest is not left out
+])
+def test_quote_differences_name_the_changed_words(written, differences):
+    from checks.pages.agreement import quote_differences
+    assert quote_differences(written, CONSTRUCTIVE) == differences

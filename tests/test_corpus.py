@@ -9,12 +9,11 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import mentions as benchmark  # noqa: E402
+import mentions as benchmark
 
 RECALL_TARGET = 0.9
 
@@ -28,7 +27,8 @@ def test_the_corpus_is_large_and_varied():
     cases = benchmark.load_corpus()
     assert len(cases) >= 80
     assert len({c.kind for c in cases}) >= 10
-    assert sum(c.wrong for c in cases) >= 40 and sum(not c.wrong for c in cases) >= 40
+    assert sum(c.wrong for c in cases) >= 40
+    assert sum(not c.wrong for c in cases) >= 40
     assert any(c.file == "hrw-qa.yaml" and c.wrong for c in cases)  # a real text from outside, with its errors
     facts = {f for c in cases for f in c.facts}
     assert len(facts) >= 30
@@ -60,5 +60,6 @@ def test_every_labelled_fact_and_code_exists(outcomes):
 def test_the_benchmark_prints_a_row_per_kind(capsys):
     assert benchmark.main([]) == 0
     out = capsys.readouterr().out
-    assert "recall" in out and "precision" in out
+    assert "recall" in out
+    assert "precision" in out
     assert any(line.startswith("all ") for line in out.splitlines())

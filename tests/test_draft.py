@@ -63,14 +63,17 @@ def test_every_format_carries_the_column(basic_project, tmp_path, capsys):
 
 def test_a_missing_or_unreadable_draft_exits_two_without_traceback(basic_project, tmp_path):
     result = run("draft", "--root", str(basic_project), str(tmp_path / "nowhere.md"))
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
     assert "nowhere.md: cannot read" in result.stderr
     binary = tmp_path / "latin1.txt"
     binary.write_bytes("Kim Il Sung \xe9".encode("latin-1"))
     result = run("draft", "--root", str(basic_project), str(binary))
-    assert result.returncode == 2 and "not UTF-8" in result.stderr
+    assert result.returncode == 2
+    assert "not UTF-8" in result.stderr
 
 
 def test_draft_needs_a_file():
     result = run("draft")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

@@ -241,7 +241,7 @@ def mentioned(registry: Registry, text: str) -> list[tuple[str, str | None]]:
 
 
 # -- recognising mentions ----------------------------------------------------------------------
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("The 4th Congress met.", ("ordinal", "congress-4")),
     ("The party's fourth congress met.", ("ordinal", "congress-4")),
     ("The Seventh Party Congress met.", ("ordinal", "congress-7")),
@@ -258,7 +258,8 @@ def test_mentions_are_recognised_in_many_phrasings(registry, text, expected):
 
 
 def test_coordinated_elliptic_and_relative_ordinals(registry):
-    assert mentioned(registry, "The 6th and 7th congresses met.") == [("ordinal", "congress-6"), ("ordinal", "congress-7")]
+    assert mentioned(registry, "The 6th and 7th congresses met.") == [
+        ("ordinal", "congress-6"), ("ordinal", "congress-7")]
     assert ("elliptic", "congress-7") in mentioned(registry, "The 6th Congress met in 1980 and the 7th in 2016.")
     assert ("relative", "congress-6") in mentioned(registry, "The 7th Congress came long after the previous congress.")
 
@@ -276,7 +277,8 @@ def test_a_wrong_date_next_to_a_mention_is_an_error_at_its_column(registry):
     assert len(found) == 1
     finding = found[0]
     assert (finding.location.line, finding.location.column) == (4, 25)
-    assert finding.fact == "congress-4" and finding.related == registry.facts["congress-4"].location
+    assert finding.fact == "congress-4"
+    assert finding.related == registry.facts["congress-4"].location
     assert "11–18 September 1961" in finding.message
     assert finding.suggestion == "{fact}`11–18 September 1961 <congress-4>`"
 
@@ -343,8 +345,10 @@ def test_durations_anniversaries_and_counts(registry):
         registry, "The 6th Congress met in 1980 and the 7th in 2016. Forty years separated the two congresses.")
     assert ("number.mismatch", "death-kim-il-sung") in errors(
         registry, "The Eternal President title was created in 1998, six years after Kim Il Sung's death.")
-    assert errors(registry, "The Eternal President title was created in 1998, four years after Kim Il Sung's death.") == []
-    assert ("number.mismatch", "wpk") in errors(registry, "In 2016 the Workers' Party of Korea marked its 70th anniversary.")
+    assert errors(
+        registry, "The Eternal President title was created in 1998, four years after Kim Il Sung's death.") == []
+    assert ("number.mismatch", "wpk") in errors(
+        registry, "In 2016 the Workers' Party of Korea marked its 70th anniversary.")
     assert errors(registry, "In 2015 the Workers' Party of Korea marked its 70th anniversary.") == []
     assert ("number.mismatch", "conference-count") in errors(
         registry, "Before the 7th Congress, the party had held three conferences.")
@@ -391,7 +395,8 @@ def test_a_superseded_value_in_other_words(registry):
              if f.severity is Severity.ERROR]
     assert [(f.code, f.fact) for f in found] == [(Code.SUPERSEDED_REUSED, "eternal-president-declared")]
     old = registry.facts["eternal-president-declared"].superseded[0]
-    assert found[0].related == old.location and "revised in 1998" in found[0].message
+    assert found[0].related == old.location
+    assert "revised in 1998" in found[0].message
 
 
 def test_a_superseded_value_next_to_a_name_mention(registry):

@@ -86,3 +86,12 @@ def test_checks_that_need_every_page_run_in_the_build(make_app, basic_project):
     page.write_text(page.read_text() + "\nThe first met in {fact}`1946 <congress-1>`.\n")
     app = build(make_app, basic_project)
     assert "coverage.unstated" not in warnings(app)
+
+
+def test_phrase_role_renders_a_quoted_term_as_written(make_app, basic_project):
+    page = basic_project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\nThe meeting was dubbed the {phrase}`“Congress of Victors”`.\n")
+    app = build(make_app, basic_project)
+    assert warnings(app) == ""
+    html = (app.outdir / "index.html").read_text()
+    assert '<span class="quoted-phrase">\u201cCongress of Victors\u201d</span>' in html

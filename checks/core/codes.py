@@ -47,7 +47,8 @@ class Code(enum.Enum):
                        "with a unit, a duration, an anniversary or a count in plain prose differs from the "
                        "quantity of the fact it is written with.")
     QUOTE_MISMATCH = ("quote.mismatch", Severity.ERROR,
-                      "Quoted words differ from the quotation's exact wording (omissions need an ellipsis).")
+                      "Quoted words differ from the quotation's exact wording; the message names the words that "
+                      "differ (omissions need an ellipsis).")
     # Names in prose (checks/names.py)
     NAME_REJECTED = ("name.rejected", Severity.ERROR,
                      "Prose uses a registered rejected spelling of a name (a known misspelling).")
@@ -56,11 +57,18 @@ class Code(enum.Enum):
                     "(another romanisation of a person, or a hyphen or capital spelling variant).")
     NAME_NEAR_MISS = ("name.near-miss", Severity.WARNING,
                       "Prose has a name one slip away from a registered name (a letter, an apostrophe).")
+    NAME_SCRIPT = ("name.script", Severity.ERROR,
+                   "A name field holds the wrong script: a 'hangul' field anything but Hangul, or a "
+                   "romanised name (name, short, variants) Hangul or Chinese characters.")
+    NAME_DUPLICATE = ("name.duplicate", Severity.ERROR,
+                      "Two facts of one kind share a canonical name or a Hangul name, and neither's note names "
+                      "the other's id to say why.")
     NAME_CAPITALISATION = ("name.capitalisation", Severity.WARNING,
                            "A party body or title is capitalised against the house style table in checks/names.py.")
-    # Quotations in prose (checks/quotes.py)
+    # Quotations in prose (checks/rules/quotes.py)
     QUOTE_UNATTRIBUTED = ("quote.unattributed", Severity.WARNING,
-                          "A quoted passage of eight or more words in prose matches no quotation fact.")
+                          "A passage in quotation marks in prose (of any length) quotes no registered "
+                          "quotation and is not marked as a term, title or name with {phrase}.")
     QUOTE_MISATTRIBUTED = ("quote.misattributed", Severity.ERROR,
                            "A registered quotation is attributed in prose to someone other than its speaker "
                            "('Kim Jong Un said' for words of the Commission of Inquiry).")
@@ -81,12 +89,18 @@ class Code(enum.Enum):
                             "quoted words), or no excerpt states a lifetime or existence date the fact gives.")
     CORRECTION_UNRECORDED = ("correction.unrecorded", Severity.ERROR,
                              "A source claim judged 'corrected' has no superseded value recorded on its facts.")
+    DATE_FUTURE = ("date.future", Severity.ERROR,
+                   "A source's retrieved day or a fact's verified day is after today (factcheck check only: "
+                   "the site build does not read the calendar).")
     FACT_STALE = ("fact.stale", Severity.WARNING,
                   "A fact was last verified longer ago than [tool.factcheck] stale_after_days (default 730).")
 
     # Chronology and derived facts
     CHRONOLOGY_ORDER = ("chronology.order", Severity.ERROR,
-                        "Facts of an ordered series (the Congresses, the Conferences) are out of date order.")
+                        "Dates out of order: facts of an ordered series (the Congresses, the Conferences), or "
+                        "an interval that ends before it starts (death before birth, dissolution before "
+                        "founding, abolition before creation, a term's end before its start, a source "
+                        "published after the day it was retrieved).")
     CHRONOLOGY_ORDINAL = ("chronology.ordinal", Severity.ERROR,
                           "Two facts of a series share an ordinal (two '7th Congresses').")
     DERIVED_MISMATCH = ("derived.mismatch", Severity.ERROR,
@@ -99,14 +113,19 @@ class Code(enum.Enum):
     LIFETIME_EVENT = ("lifetime.event", Severity.ERROR,
                       "An event lists a participant who was not alive at its date.")
     LIFETIME_OFFICE = ("lifetime.office", Severity.ERROR,
-                       "Someone holds an office before birth, or after death when the title is not posthumous.")
+                       "Someone holds an office before birth, or after death when the title is not posthumous "
+                       "(a term that starts or ends after the holder's death).")
+    LIFETIME_QUOTATION = ("lifetime.quotation", Severity.ERROR,
+                          "A quotation is dated before its speaker was born or after the speaker died.")
     LIFETIME_POSTHUMOUS = ("lifetime.posthumous", Severity.ERROR,
                            "A posthumous title or honour is dated before the holder's death.")
     LIFETIME_PROSE = ("lifetime.prose", Severity.ERROR,
                       "Prose has a person act at a date before their birth or after their death (reported "
                       "history such as 'posthumously' or 'after his death' excepted).")
     EXISTENCE_ANACHRONISM = ("existence.anachronism", Severity.ERROR,
-                             "An organisation, office or event series is named at a date outside its existence.")
+                             "An organisation, office or event series is named at a date outside its existence: "
+                             "in prose, or in the registry (a holder's term, a quotation's speaker, a measured "
+                             "quantity, an event's participant, an office of an organisation).")
     OFFICE_NOT_HELD = ("office.not-held", Severity.ERROR,
                        "A title is given to a person who did not hold it at the date in question.")
     SUPERSEDED_REUSED = ("superseded.reused", Severity.ERROR,
@@ -121,6 +140,9 @@ class Code(enum.Enum):
                          "A timeline template has a Jinja error (reported by the build, which then skips it).")
     PAGE_AS_OF = ("page.as-of", Severity.WARNING,
                   "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+    PAGE_AFTER_AS_OF = ("page.after-as-of", Severity.ERROR,
+                        "A page written as of a day (front matter as_of) references a fact dated after it, "
+                        "or writes a later date, in a sentence that does not look ahead ('later', 'would').")
 
     @classmethod
     def by_code(cls, code: str) -> "Code":

@@ -17,10 +17,13 @@ from markdown_it.token import Token
 
 from checks.core.findings import Location
 from checks.core.text import fold
-from checks.pages.model import Anchor, Page, Passage, PassageReference, Reference, TextRun
+from checks.pages.model import Page, Paragraph, Reference, TextRun
 
 ROLE_FACT = "fact"
 ROLE_NOFACT = "nofact"
+# Words in quotation marks that are a term, title or name, not a quotation ("Arduous March").
+# Not "term": Sphinx resolves {term} to its glossary role before any role of ours.
+ROLE_PHRASE = "phrase"
 # Directives whose body is not prose (code, data, generated listings).
 NON_PROSE_DIRECTIVES = {
     "code", "code-block", "sourcecode", "code-cell", "literalinclude", "include", "math", "raw",
@@ -72,7 +75,7 @@ def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[s
     return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
                 runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
-                passages=tuple(collector.passages))
+                phrases=tuple(collector.phrases), paragraphs=tuple(collector.paragraphs))
 
 
 class _Collector:
@@ -83,7 +86,8 @@ class _Collector:
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
-        self.passages: list[Passage] = []
+        self.phrases: list[TextRun] = []
+        self.paragraphs: list[Paragraph] = []
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -116,9 +120,8 @@ class _Collector:
         search_line, search_col = start_line, 0
         buffer: list[str] = []
         buffer_line = line
-        passage = _PassageBuilder()
-        # where the next piece of text is searched for in the source (0-based line and column)
-        text_col = 0
+        paragraph = _ParagraphBuilder(self.path, start_line, heading)
+        text_col = 0  # where on its line the next piece of text is searched for (0-based)
 
         def flush() -> None:
             nonlocal buffer
@@ -131,8 +134,8 @@ class _Collector:
         for child in tok.children or []:
             if child.type in ("softbreak", "hardbreak"):
                 buffer.append("\n")
-                passage.add(" ", line + 1, 0)
                 line += 1
+                paragraph.add("\n", line)
                 text_col = 0
                 continue
             if child.type == "myst_role":
@@ -142,21 +145,22 @@ class _Collector:
                 role_line = found[0] if found else line
                 if found:
                     search_line, search_col = found[0], found[1] + 1
-                    line = role_line + child.content.count("\n")
-                    text_col = found[1] + len(needle) + len(child.content) + 1 if "\n" not in child.content else 0
+                    line = found[2]  # a role may span a line break (the parser reads it as a space)
+                    text_col = found[1] + len(needle) + len(child.content) + 1 if found[2] == found[0] else 0
+                paragraph.column(found[1] + len(needle) + 1 if found else 0)
                 flush()
                 buffer_line = line
-                column = found[1] + len(needle) + 1 if found else 0
                 if name == ROLE_FACT:
                     fact_id, words = parse_role_content(child.content)
-                    ref = Reference(fact_id, words, child.content, Location(self.path, role_line + 1))
-                    self.references.append(ref)
-                    passage.add_reference(words or fact_id, ref, role_line + 1, column)
-                elif name == ROLE_NOFACT:
+                    reference = Reference(fact_id, words, child.content, Location(self.path, role_line + 1))
+                    self.references.append(reference)
+                    paragraph.add_reference(reference, role_line, line)
+                    continue
+                if name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
-                    passage.add_skipped(child.content, role_line + 1, column)
-                else:
-                    passage.add_skipped(child.content, role_line + 1, column)
+                elif name == ROLE_PHRASE:
+                    self.phrases.append(TextRun(child.content, Location(self.path, role_line + 1)))
+                paragraph.add_quiet(child.content, role_line, line)
                 continue
             if child.type == "link_open":
                 link_href = str(child.attrs.get("href", ""))
@@ -166,6 +170,7 @@ class _Collector:
                 continue
             if child.type == "text":
                 if link_href and child.content.strip() == link_href:
+                    paragraph.add_quiet(child.content, line, line)
                     continue  # an autolink's visible text is its URL
                 if not buffer:
                     buffer_line = line
@@ -173,18 +178,20 @@ class _Collector:
                 column = self._column(child.content, line, text_col)
                 if column:
                     text_col = column - 1 + len(child.content)
-                passage.add(child.content, line + 1, column)
+                paragraph.column(column)
+                paragraph.add(child.content, line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
                 continue
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
-                passage.add_skipped(" ", line + 1, 0)
+                paragraph.column(0)
+                paragraph.add_quiet(child.content if child.type == "code_inline" else " ", line, line)
         flush()
-        built = passage.build(heading)
+        built = paragraph.build()
         if built is not None:
-            self.passages.append(built)
+            self.paragraphs.append(built)
 
     def _column(self, text: str, line: int, start: int) -> int:
         """The 1-based column of ``text`` on source line ``line`` (0-based), searched from ``start``;
@@ -197,78 +204,106 @@ class _Collector:
             pos = source.find(fold(text))
         return pos + 1 if pos >= 0 else 0
 
-    def _find(self, needle: str, line: int, col: int) -> tuple[int, int] | None:
-        """Find ``needle`` at or after (line, col); it may span lines."""
-        first = needle.split("\n", 1)[0]
+    def _find(self, needle: str, line: int, col: int) -> tuple[int, int, int] | None:
+        """Find ``needle`` at or after (line, col): (its line, its column, the line it ends on).
+        White space in ``needle`` matches any white space, line breaks included."""
+        words = needle.split()
+        if not words:
+            return None
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
         for i in range(line, min(len(self.lines), line + 400)):
             start = col if i == line else 0
-            pos = self.lines[i].find(first, start)
-            if pos >= 0:
-                return i, pos
+            # the needle starts on line i; it may run on over the following lines
+            window = "\n".join(self.lines[i:i + 1 + needle.count(" ") + 1])
+            m = pattern.search(window, start)
+            if m and m.start() < len(self.lines[i]) + 1:
+                return i, m.start(), i + window.count("\n", 0, m.end())
         return None
 
 
-class _PassageBuilder:
-    """Collects one passage's text piece by piece, with each piece's place in the source."""
+class _ParagraphBuilder:
+    """Assembles one paragraph's text as a reader reads it, in order: prose, each reference's words
+    (or its id), the text of other roles; with where each reference and each passage that is not
+    prose lies, and the page line at which each source line starts."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str, line: int, heading: bool) -> None:
+        self.path = path
+        self.heading = heading
+        self.first_line = line
         self.parts: list[str] = []
         self.length = 0
-        self.anchors: list[Anchor] = []
-        self.references: list[PassageReference] = []
-        self.skipped: list[tuple[int, int]] = []
+        self.references: list[tuple[int, int, Reference]] = []
+        self.quiet: list[tuple[int, int]] = []
+        self.lines: list[tuple[int, int]] = [(0, line + 1)]
+        self.columns: list[tuple[int, int]] = []
 
-    def add(self, text: str, line: int, column: int) -> tuple[int, int]:
+    def column(self, column: int) -> None:
+        """The text added next starts at this 1-based column of its line (0: not known)."""
+        if self.columns and self.columns[-1][0] == self.length:
+            self.columns[-1] = (self.length, column)
+        else:
+            self.columns.append((self.length, column))
+
+    def add(self, text: str, line: int) -> None:
+        """Append ``text``; ``line`` (0-based) is the page line the text after it is on."""
+        self.parts.append(text)
+        self.length += len(text)
+        if self.lines[-1][1] != line + 1:
+            self.lines.append((self.length, line + 1))
+
+    def _add_span(self, text: str, role_line: int, line_after: int) -> tuple[int, int]:
+        if self.lines[-1][1] != role_line + 1:
+            self.lines.append((self.length, role_line + 1))
         start = self.length
-        if text:
-            self.anchors.append(Anchor(start, line, column))
-            self.parts.append(text)
-            self.length += len(text)
+        self.add(text, line_after)
         return start, self.length
 
-    def add_reference(self, text: str, ref: Reference, line: int, column: int) -> None:
-        start, end = self.add(text, line, column)
-        self.references.append(PassageReference(start, end, ref))
+    def add_reference(self, reference: Reference, role_line: int, line_after: int) -> None:
+        shown = reference.words or reference.fact_id
+        self.references.append((*self._add_span(shown, role_line, line_after), reference))
 
-    def add_skipped(self, text: str, line: int, column: int) -> None:
-        self.skipped.append(self.add(text, line, column))
+    def add_quiet(self, text: str, role_line: int, line_after: int) -> None:
+        self.quiet.append(self._add_span(text, role_line, line_after))
 
-    def build(self, heading: bool) -> Passage | None:
+    def build(self) -> Paragraph | None:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Passage(text, tuple(self.anchors), tuple(self.references), tuple(self.skipped), heading)
+        return Paragraph(text=text, location=Location(self.path, self.first_line + 1),
+                         references=tuple(self.references), quiet=tuple(self.quiet),
+                         line_starts=tuple(self.lines), heading=self.heading,
+                         column_starts=tuple(self.columns))
 
 
 def extract_plain_text(text: str, path: str, docname: str) -> Page:
     """A plain-text file (a press release, another outlet's article) as a page: each paragraph,
     separated by blank lines, is prose as written; nothing is markup, nothing is a reference."""
     runs: list[TextRun] = []
-    passages: list[Passage] = []
-    paragraph: list[tuple[int, str]] = []  # (0-based line, text)
+    paragraphs: list[Paragraph] = []
+    lines: list[tuple[int, str]] = []  # (0-based line, text) of the paragraph being read
 
     def flush() -> None:
-        if not paragraph:
+        if not lines:
             return
-        builder = _PassageBuilder()
-        for i, (number, line) in enumerate(paragraph):
-            stripped = line.strip()
+        builder = _ParagraphBuilder(path, lines[0][0], False)
+        for i, (number, line) in enumerate(lines):
             if i:
-                builder.add(" ", number + 1, 0)
-            builder.add(stripped, number + 1, len(line) - len(line.lstrip()) + 1)
-        built = builder.build(False)
+                builder.add("\n", number)
+            builder.column(len(line) - len(line.lstrip()) + 1)
+            builder.add(line.strip(), number)
+        built = builder.build()
         if built is not None:
-            passages.append(built)
-            runs.append(TextRun("\n".join(t.strip() for _, t in paragraph), Location(path, paragraph[0][0] + 1)))
-        paragraph.clear()
+            paragraphs.append(built)
+            runs.append(TextRun("\n".join(t.strip() for _, t in lines), Location(path, lines[0][0] + 1)))
+        lines.clear()
 
     for number, line in enumerate(text.splitlines()):
         if line.strip():
-            paragraph.append((number, line))
+            lines.append((number, line))
         else:
             flush()
     flush()
-    return Page(path=path, docname=docname, runs=tuple(runs), passages=tuple(passages))
+    return Page(path=path, docname=docname, runs=tuple(runs), paragraphs=tuple(paragraphs))
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")

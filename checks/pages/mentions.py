@@ -28,6 +28,7 @@ sentence looks up only the names whose first word it contains.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,9 +40,11 @@ from checks.pages.spans import per_registry, phrase_pattern, quoted_spans, url_s
 from checks.registry.dates import FactDate
 from checks.registry.model import Fact, Registry
 
-ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                 "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-                 "twentieth").split()
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+)
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + ")"
 # Words a writer puts between an ordinal and the series' noun: "7th Party Congress", "party's
 # third congress", "7th Workers' Party of Korea Congress".
@@ -77,9 +80,11 @@ _LIFE_TRIGGERS = ("death", "birth", "founding")
 WORDED_WINDOW = 12  # words within which an event's name words must all stand
 TRIGGER_WINDOW = 6  # words between a compound's trigger and its nearest component
 
-STOPWORDS = frozenset(
-    "a an the of in on at to for by with and or as its his her their party's s from into after before "
-    "made became is was were be been being this that which who".split())
+STOPWORDS = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "as", "its", "his", "her",
+    "their", "party's", "s", "from", "into", "after", "before", "made", "became", "is", "was", "were", "be", "been",
+    "being", "this", "that", "which", "who",
+))
 
 
 @dataclass(frozen=True)
@@ -172,10 +177,9 @@ def _name_forms(fact: Fact) -> list[str]:
         bare = _PARENTHESIS.sub("", form)
         if bare != form and bare:
             derived.append(bare)
-        if fact.kind == "event":
-            for m in _IDENTIFIER.finditer(bare):
-                if not re.fullmatch(r"[A-Za-z]+\s+(?:1[0-9]|20)\d{2}", m.group(1)):  # "Address 2016" is no id
-                    derived.append(m.group(1))
+        if fact.kind == "event":  # "Address 2016" is no identifier
+            derived.extend(m.group(1) for m in _IDENTIFIER.finditer(bare)
+                           if not re.fullmatch(r"[A-Za-z]+\s+(?:1[0-9]|20)\d{2}", m.group(1)))
     return list(dict.fromkeys(forms + derived))
 
 
@@ -191,10 +195,10 @@ def _keys(text: str) -> set[str]:
     words = [w.casefold() for w in _WORDS.findall(text)]
     bare = [w.removesuffix("'s") for w in words]
     keys = set(words) | set(bare)
-    for first, second, second_bare in zip(words, words[1:], bare[1:]):
+    for first, second, second_bare in zip(words, words[1:], bare[1:], strict=False):
         keys.add(f"{first} {second}")
         keys.add(f"{first} {second_bare}")
-    for first, second in zip(bare, bare[1:]):
+    for first, second in itertools.pairwise(bare):
         keys.add(f"{first} {second}")
     return keys
 
@@ -366,10 +370,8 @@ def _names(index: MentionIndex, text: str) -> list[Mention]:
     keys = _keys(text)
     for key in sorted(keys):
         for form, flags, fact, rest in index.forms.get(key, ()):
-            if not rest <= keys:
-                continue
-            for m in phrase_pattern(form, flags).finditer(text):
-                found.append((m.start(), m.end(), fact))
+            if rest <= keys:
+                found.extend((m.start(), m.end(), fact) for m in phrase_pattern(form, flags).finditer(text))
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0], x[2].id))
     taken: list[tuple[int, int]] = []
     mentions = []
@@ -591,8 +593,8 @@ def _compounds(index: MentionIndex, text: str, mentions: list[Mention]) -> list[
         # events of the same kind about the same facts (Kim Jong Il's designation as successor
         # in 1974 and in 1980) cannot be told apart by the words: a date that fits any of them fits
         alternatives = tuple(c.event for c in index.compounds if c.event.id != compound.event.id
-                             and (c.trigger in _same_trigger(compound.trigger) and c.components & compound.components
-                                  and not _differs(index, compound, c) or c.components == compound.components))
+                             and ((c.trigger in _same_trigger(compound.trigger) and c.components & compound.components
+                                  and not _differs(index, compound, c)) or c.components == compound.components))
         seen.add(compound.event.id)
         found.append(Mention(start, end, text[start:end], compound.event, "compound", DATE,
                              parts=tuple(sorted(compound.components)), alternatives=alternatives))

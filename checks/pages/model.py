@@ -42,48 +42,44 @@ class TextRun:
 
 
 @dataclass(frozen=True)
-class Anchor:
-    """Where a stretch of a passage's text starts in the page: the offset in the passage, and the
-    1-based line and column in the source (0: the column is not known)."""
-
-    offset: int
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class PassageReference:
-    """A reference inside a passage: the span its words (or its id) take in the passage's text."""
-
-    start: int
-    end: int
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A paragraph, list item or heading as a reader reads it: its prose with each reference's
-    words (or its id) in place and soft line breaks as spaces, so that sentences can be read
-    whole. ``anchors`` map every offset back to its line and column in the page."""
+class Paragraph:
+    """A paragraph, heading or list item as a reader reads it: prose with each reference's words
+    (or its id) in place, and where each reference and each passage that is not prose ({nofact},
+    {phrase}, inline code, other roles) lies in that text. Sentences are read from it."""
 
     text: str
-    anchors: tuple[Anchor, ...]
-    references: tuple[PassageReference, ...] = ()
-    # spans that are not prose: {nofact} text, inline code
-    skipped: tuple[tuple[int, int], ...] = ()
+    location: Location  # the first line
+    references: tuple[tuple[int, int, Reference], ...] = ()  # (start, end, reference)
+    quiet: tuple[tuple[int, int], ...] = ()  # (start, end) of text that is not prose
+    # (offset, page line): the text from each offset on is on that line, up to the next entry
+    line_starts: tuple[tuple[int, int], ...] = ()
     heading: bool = False
+    # (offset, column): the text from each offset on starts at that 1-based column of its line
+    # (0: not known, e.g. after an escape), up to the next entry
+    column_starts: tuple[tuple[int, int], ...] = ()
 
-    def location(self, path: str, offset: int) -> Location:
-        """The line and column of ``offset`` in the page."""
-        anchor = None
-        for candidate in self.anchors:  # few per passage: one per text piece
-            if candidate.offset > offset:
+    def line_at(self, offset: int) -> int:
+        line = self.location.line
+        for start, number in self.line_starts:
+            if start > offset:
                 break
-            anchor = candidate
-        if anchor is None:
-            return Location(path, self.anchors[0].line if self.anchors else 1)
-        column = anchor.column + (offset - anchor.offset) if anchor.column else 0
-        return Location(path, anchor.line, column)
+            line = number
+        return line
+
+    def column_at(self, offset: int) -> int:
+        """The 1-based column of ``offset`` in its page line; 0 when it is not known."""
+        anchor = None
+        for start, column in self.column_starts:
+            if start > offset:
+                break
+            anchor = (start, column)
+        if anchor is None or not anchor[1]:
+            return 0
+        return anchor[1] + offset - anchor[0]
+
+    def location_at(self, offset: int) -> Location:
+        """The page line and column of an offset in the paragraph's text."""
+        return Location(self.location.path, self.line_at(offset), self.column_at(offset))
 
 
 @dataclass(frozen=True)
@@ -95,8 +91,9 @@ class Page:
     front_matter_lines: dict = field(default_factory=dict)
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
-    not_claims: tuple[TextRun, ...] = ()
-    passages: tuple[Passage, ...] = ()
+    not_claims: tuple[TextRun, ...] = ()  # {nofact} passages
+    phrases: tuple[TextRun, ...] = ()  # {phrase} passages: quoted terms, titles and names
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def as_of(self) -> str | None:

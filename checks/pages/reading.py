@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass, field
 
 from checks.core.codes import Code
+from checks.core.findings import Location
+from checks.core.text import fold
 from checks.pages.agreement import date_problems, number_agrees
 from checks.pages.mentions import Mention, MentionIndex, find_mentions, mention_index, unlinked_text
-from checks.pages.model import Page
+from checks.pages.model import Page, Reference
 from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
-from checks.pages.sentences import Sentence, page_sentences
+from checks.pages.sentences import Sentence, sentences
 from checks.pages.spans import per_registry, quoted_spans
 from checks.registry.dates import FactDate
 from checks.registry.model import Fact, Registry
@@ -66,14 +68,28 @@ class WrittenNumber:
 
 @dataclass
 class Reading:
+    """One sentence as read: offsets in ``text``, ``plain``, the mentions and the written values
+    are relative to the sentence's start."""
+
     sentence: Sentence
-    text: str  # the sentence, folded
+    text: str  # the sentence, folded (quotes, apostrophes and dashes plain; offsets keep)
     plain: str  # its own prose: references, quotations, URLs and {nofact} text blanked
     mentions: list[Mention]
     dates: list[WrittenDate]
     numbers: list[WrittenNumber]
     breaks: list[int] = field(default_factory=list)
-    previous: "Reading | None" = None
+    previous: Reading | None = None
+
+    def location(self, offset: int) -> Location:
+        """The page line and column of ``offset`` in this sentence."""
+        return self.sentence.paragraph.location_at(self.sentence.start + offset)
+
+    @property
+    def references(self) -> list[tuple[int, int, Reference]]:
+        """The references in this sentence, with spans relative to it."""
+        start, end = self.sentence.start, self.sentence.end
+        return [(a - start, b - start, ref) for a, b, ref in self.sentence.paragraph.references
+                if start <= a and b <= end]
 
     def clause(self, offset: int) -> int:
         """The number of the clause ``offset`` is in."""
@@ -83,7 +99,7 @@ class Reading:
     def quotes(self) -> list[tuple[int, int]]:
         """Passages in double quotation marks, marks included."""
         return [(a, b) for a, b in quoted_spans(self.text)
-                if not any(r.start <= a < r.end for r in self.sentence.references)]
+                if not any(x <= a < y for x, y, _ in self.references)]
 
     def facts(self) -> set[str]:
         return {m.fact.id for m in self.mentions if m.fact is not None}
@@ -99,9 +115,9 @@ def read_page(registry: Registry, page: Page) -> list[Reading]:
     index = mention_index(registry)
     readings: list[Reading] = []
     previous: Reading | None = None
-    for sentence in page_sentences(page):
+    for sentence in sentences(page):
         reading = read_sentence(registry, index, sentence)
-        if previous is not None and previous.sentence.passage is sentence.passage:
+        if previous is not None and previous.sentence.paragraph is sentence.paragraph:
             reading.previous = previous
         readings.append(reading)
         previous = reading
@@ -112,11 +128,14 @@ def read_page(registry: Registry, page: Page) -> list[Reading]:
 
 
 def read_sentence(registry: Registry, index: MentionIndex, sentence: Sentence) -> Reading:
-    text = sentence.text
-    linked = [(r.start, r.end, registry.facts[r.reference.fact_id]) for r in sentence.references
-              if r.reference.fact_id in registry.facts]
-    unresolved = [(r.start, r.end) for r in sentence.references if r.reference.fact_id not in registry.facts]
-    skipped = sentence.skipped + unresolved
+    text = fold(sentence.text)
+    start, end = sentence.start, sentence.end
+    refs = [(a - start, b - start, ref) for a, b, ref in sentence.paragraph.references if start <= a and b <= end]
+    linked = [(a, b, registry.facts[ref.fact_id]) for a, b, ref in refs if ref.fact_id in registry.facts]
+    unresolved = [(a, b) for a, b, ref in refs if ref.fact_id not in registry.facts]
+    # not prose: {nofact} and {phrase} passages, inline code, other roles
+    quiet = [(max(a, start) - start, min(b, end) - start) for a, b in sentence.paragraph.quiet if a < end and start < b]
+    skipped = quiet + unresolved
     mentions = find_mentions(index, text, linked, skipped)
     plain = unlinked_text(text, [(a, b) for a, b, _ in linked], skipped)
     reading = Reading(sentence, text, plain, mentions, [], [], breaks=[m.start() for m in _CLAUSE_BREAK.finditer(text)])
@@ -234,7 +253,10 @@ def _with_unit(text: str, number: NumberMention) -> WrittenNumber:
     return WrittenNumber(number, tuple(words), hedge["hedge"].casefold() if hedge else None)
 
 
-_FUNCTION_WORDS = frozenset("of its the his her their a an and or to in for at on by with as".split())
+_FUNCTION_WORDS = frozenset((
+    "of", "its", "the", "his", "her", "their", "a", "an", "and", "or", "to", "in", "for", "at", "on", "by", "with",
+    "as",
+))
 
 
 def unit_of(number: WrittenNumber, units: dict[str, str], skip: int = 2) -> tuple[str, int] | None:
@@ -290,8 +312,8 @@ def _stems(text: str) -> set[str]:
     return {w.casefold()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
 
 
-_DURATION_UNITS = frozenset("years months weeks days hours minutes".split())
-_GENERIC_LABEL_WORDS = frozenset("length number count total size".split())
+_DURATION_UNITS = frozenset(["years", "months", "weeks", "days", "hours", "minutes"])
+_GENERIC_LABEL_WORDS = frozenset(["length", "number", "count", "total", "size"])
 
 
 def _distinctive(registry: Registry, quantity: Fact) -> set[str]:
@@ -370,12 +392,12 @@ def claim_links(registry: Registry, page: Page) -> dict[tuple[int, str], ClaimLi
                 continue
             fits = not _mismatch(mention.when, wd.date) or any(
                 alt.date is not None and not _mismatch(alt.date, wd.date) for alt in mention.alternatives)
-            key = (reading.sentence.location(wd.date.start).line, wd.date.text)
+            key = (reading.location(wd.date.start).line, wd.date.text)
             links.setdefault(key, ClaimLink(mention.fact, fits))
         for written in reading.numbers:
             binding = bind_quantity(registry, reading, written)
             if binding is not None:
-                key = (reading.sentence.location(written.number.start).line, written.number.text)
+                key = (reading.location(written.number.start).line, written.number.text)
                 links.setdefault(key, ClaimLink(binding.fact, binding.agrees))
     return links
 

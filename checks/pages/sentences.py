@@ -1,85 +1,84 @@
-"""Sentences: the unit in which prose states a claim (a line is not a unit of meaning).
+"""Sentences: the unit a claim is read in. A line is not a unit of meaning; a sentence is.
 
-A passage's text (see :class:`~checks.pages.model.Passage`) is split with ``sentencex``, a
-rule-based, deterministic sentence segmenter (abbreviations such as "U.N.", "Oct." and "b. 1984"
-do not end a sentence), and every sentence keeps its offsets, so each place in it maps back to
-its line and column in the page. A heading is one sentence.
+Each paragraph (see :class:`checks.pages.model.Paragraph`) is split with ``sentencex``, a
+rule-based segmenter (Wikimedia's, no model to load, deterministic) that knows abbreviations
+("U.N.", "No. 2", "e.g.") and quotation marks after a full stop. A heading is one sentence.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import sentencex  # type: ignore[import-untyped]  # ships no type information
+from sentencex import segment
 
 from checks.core.findings import Location
-from checks.core.text import fold
-from checks.pages.model import Page, Passage, PassageReference
+from checks.pages.model import Page, Paragraph, Reference
 
-LANGUAGE = "en"
+# Words by which a sentence says it looks ahead of the day it is written as of: it may then name
+# what came later ("Kim Jong Un would later be named Chairman", "the party has since then ...").
+LOOKING_AHEAD = re.compile(
+    r"\b(?:later|would|will|went on to|go on to|since then|afterwards|subsequently|eventually|"
+    r"in the years that followed|was to|were to|(?:is|are|was|were) (?:expected|due|scheduled|set) to)\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a passage: ``text`` is ``passage.text[start:end]``, folded (curly quotes,
-    apostrophes and dashes as plain ones, one character for one, so offsets keep)."""
-
-    path: str
-    passage: Passage
-    start: int
+    paragraph: Paragraph
+    start: int  # offsets in the paragraph's text
     end: int
-    text: str
-
-    def location(self, offset: int) -> Location:
-        """The line and column of ``offset`` (in this sentence's text) in the page."""
-        return self.passage.location(self.path, self.start + offset)
 
     @property
-    def references(self) -> list[PassageReference]:
-        """The references inside this sentence, with spans relative to it."""
-        return [PassageReference(r.start - self.start, r.end - self.start, r.reference)
-                for r in self.passage.references if self.start <= r.start and r.end <= self.end]
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
 
     @property
-    def skipped(self) -> list[tuple[int, int]]:
-        """Spans (relative to this sentence) that are not prose: {nofact} text, inline code."""
-        return [(max(a, self.start) - self.start, min(b, self.end) - self.start)
-                for a, b in self.passage.skipped if a < self.end and self.start < b]
+    def location(self) -> Location:
+        return self.location_at(self.start)
+
+    def location_at(self, offset: int) -> Location:
+        """The page location of an offset in the paragraph's text."""
+        return Location(self.paragraph.location.path, self.paragraph.line_at(offset))
 
     @property
-    def heading(self) -> bool:
-        return self.passage.heading
+    def references(self) -> list[tuple[int, int, Reference]]:
+        """The references that start in this sentence, with their offsets in the paragraph."""
+        return [item for item in self.paragraph.references if self.start <= item[0] < self.end]
+
+    def prose(self) -> str:
+        """The sentence's own words: references, {nofact} and {phrase} passages, code and other
+        roles blanked out (same length, so offsets stay valid)."""
+        chars = list(self.text)
+        for start, end in [(a, b) for a, b, _ in self.paragraph.references] + list(self.paragraph.quiet):
+            for i in range(max(start, self.start), min(end, self.end)):
+                if chars[i - self.start] != "\n":
+                    chars[i - self.start] = " "
+        return "".join(chars)
+
+    def looks_ahead(self) -> bool:
+        return bool(LOOKING_AHEAD.search(self.text))
 
 
-def split_passage(path: str, passage: Passage) -> list[Sentence]:
-    text = passage.text
-    if passage.heading:
-        bounds = [(0, len(text))]
-    else:
-        bounds = [(b["start_index"], b["end_index"])
-                  for b in sentencex.get_sentence_boundaries(LANGUAGE, text)]
-        bounds = _keep_references_whole(bounds, passage)
-    folded = fold(text)
+def split(paragraph: Paragraph) -> list[Sentence]:
+    """The sentences of one paragraph, in order, covering its whole text."""
+    if paragraph.heading:
+        return [Sentence(paragraph, 0, len(paragraph.text))]
     sentences = []
-    for start, end in bounds:
-        if folded[start:end].strip():
-            sentences.append(Sentence(path, passage, start, end, folded[start:end]))
+    position = 0
+    for piece in segment("en", paragraph.text):
+        # The segments are consecutive slices of the text; find each from where the last ended,
+        # so a segmenter that trims white space cannot shift the offsets.
+        start = paragraph.text.find(piece, position) if piece else -1
+        if start < 0:
+            continue
+        sentences.append(Sentence(paragraph, start, start + len(piece)))
+        position = start + len(piece)
+    if not sentences:
+        return [Sentence(paragraph, 0, len(paragraph.text))]
     return sentences
 
 
-def _keep_references_whole(bounds: list[tuple[int, int]], passage: Passage) -> list[tuple[int, int]]:
-    """A reference's words are one piece of the sentence they stand in: join two sentences that a
-    boundary inside a reference would split."""
-    inside = [(r.start, r.end) for r in passage.references]
-    merged: list[tuple[int, int]] = []
-    for start, end in bounds:
-        if merged and any(a < start < b for a, b in inside):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def page_sentences(page: Page) -> list[Sentence]:
-    """Every sentence of the page's prose, in page order."""
-    return [s for passage in page.passages for s in split_passage(page.path, passage)]
+def sentences(page: Page) -> list[Sentence]:
+    """Every sentence of the page's prose, headings included, in page order."""
+    return [sentence for paragraph in page.paragraphs for sentence in split(paragraph)]

@@ -201,7 +201,7 @@ class _Loader:
             self.sources[fid] = Source(id=fid, title=values["title"], publisher=values["publisher"],
                                        url=values["url"], retrieved=values["retrieved"],
                                        date=values.get("date"), note=values.get("note"), location=loc,
-                                       read_via=values.get("read_via"))
+                                       read_via=values.get("read_via"), lines=lines)
             return
         if kind == "source-claim":
             if ("facts" in values) == ("omitted" in values):

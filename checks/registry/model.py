@@ -47,6 +47,11 @@ class Source:
     note: str | None
     location: Location
     read_via: str | None = None
+    # key -> line of that key in the registry file, for precise locations
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> Location:
+        return Location(self.location.path, self.lines.get(key, self.location.line))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Chronology: ordered series in date order with matching ordinals; office terms in order."""
+"""Chronology: ordered series in date order with matching ordinals; office terms, lives,
+existences and sources' dates in order."""
 
 from __future__ import annotations
 
@@ -40,6 +41,36 @@ def check_terms(registry: Registry) -> list[Finding]:
                 findings.append(Finding(Code.CHRONOLOGY_ORDER, holder.location,
                                         f"{holder.person}'s term as {office.name} ends before it starts",
                                         fact=office.id))
+    return findings
+
+
+# (kind, start field, end field, what ending before starting means)
+_INTERVALS = [
+    ("person", "born", "died", "dies before being born"),
+    ("organisation", "founded", "dissolved", "is dissolved before it was founded"),
+    ("office", "created", "abolished", "is abolished before it was created"),
+]
+
+
+def check_intervals(registry: Registry) -> list[Finding]:
+    """Every pair of dates that bounds a span is in order: a life, an organisation's or an office's
+    existence, a source's publication and the day it was read. (Terms of office: check_terms;
+    an EDTF interval in one field is checked when it is loaded.)"""
+    findings = []
+    for kind, start_key, end_key, wrong in _INTERVALS:
+        for fact in registry.of_kind(kind):
+            start, end = getattr(fact, start_key), getattr(fact, end_key)
+            if start and end and end.upper < start.lower:
+                findings.append(Finding(Code.CHRONOLOGY_ORDER, fact.line_of(end_key),
+                                        f"{fact.id} {wrong}: {end_key} {end.house_style()}, "
+                                        f"{start_key} {start.house_style()}", fact=fact.id,
+                                        related=fact.line_of(start_key)))
+    for sid in sorted(registry.sources):
+        source = registry.sources[sid]
+        if source.date and source.date.lower > source.retrieved:
+            findings.append(Finding(Code.CHRONOLOGY_ORDER, source.line_of("date"),
+                                    f"source {sid} is dated {source.date.house_style()}, after the day it was "
+                                    f"retrieved ({source.retrieved.isoformat()}): check both dates"))
     return findings
 
 

@@ -1,5 +1,10 @@
 """Lifetimes and existence: nobody acts before birth or after death, nothing is named before it existed.
 
+Every dated relation in the registry is read: an event's participants, an office's holders (their
+terms against the holder's life, the office's existence and its organisation's), a quotation's
+speaker (a person alive, an organisation or office in existence on the day), and a quantity's
+subject (not measured before it existed).
+
 Posthumous titles are the declared exception: they must come *after* the holder's death.
 """
 
@@ -7,6 +12,7 @@ from __future__ import annotations
 
 from checks.core.codes import Code
 from checks.core.findings import Finding
+from checks.registry.dates import FactDate
 from checks.registry.model import Fact, Registry
 
 
@@ -35,6 +41,26 @@ def check_lifetimes(registry: Registry) -> list[Finding]:
                                             fact=fact.id, related=person.location))
         if fact.kind == "office":
             findings.extend(_check_office(registry, fact))
+        if fact.kind == "quotation" and fact.date:
+            findings.extend(_check_speaker_alive(registry, fact, fact.date))
+    return findings
+
+
+def _check_speaker_alive(registry: Registry, quotation: Fact, said: FactDate) -> list[Finding]:
+    person = _person(registry, quotation.speaker or "")
+    if person is None:
+        return []
+    findings = []
+    if person.born and said.upper < person.born.lower:
+        findings.append(Finding(Code.LIFETIME_QUOTATION, quotation.line_of("date"),
+                                f"{quotation.id} is dated {said.house_style()}, before its speaker {person.name} "
+                                f"was born ({person.born.house_style()})", fact=quotation.id,
+                                related=person.line_of("born")))
+    if person.died and said.lower > person.died.upper:
+        findings.append(Finding(Code.LIFETIME_QUOTATION, quotation.line_of("date"),
+                                f"{quotation.id} is dated {said.house_style()}, after its speaker {person.name} "
+                                f"died ({person.died.house_style()}); if it was published later, give the day "
+                                f"it was said or written", fact=quotation.id, related=person.line_of("died")))
     return findings
 
 
@@ -60,6 +86,11 @@ def _check_office(registry: Registry, office: Fact) -> list[Finding]:
             findings.append(Finding(Code.LIFETIME_OFFICE, holder.location,
                                     f"{person.name} holds {office.name} from {holder.start.house_style()}, after "
                                     f"dying ({person.died.house_style()}); if it is an honour, set posthumous: true",
+                                    fact=office.id, related=person.location))
+        elif person.died and holder.end and holder.end.lower > person.died.upper:
+            findings.append(Finding(Code.LIFETIME_OFFICE, holder.location,
+                                    f"{person.name}'s term as {office.name} ends {holder.end.house_style()}, after "
+                                    f"{person.name} died ({person.died.house_style()}): end the term at the death",
                                     fact=office.id, related=person.location))
     return findings
 
@@ -87,9 +118,23 @@ def check_existence(registry: Registry) -> list[Finding]:
                                         f"{office.name} is held from {holder.start.house_style()}, before "
                                         f"{org.name} was founded ({org.founded.house_style()})",
                                         fact=office.id, related=org.location))
+            if holder.end and office.abolished and holder.end.lower > office.abolished.upper:
+                findings.append(Finding(Code.EXISTENCE_ANACHRONISM, holder.location,
+                                        f"{holder.person}'s term as {office.name} ends {holder.end.house_style()}, "
+                                        f"after the office was abolished ({office.abolished.house_style()})",
+                                        fact=office.id))
+            if org is not None and org.dissolved and holder.start.lower > org.dissolved.upper:
+                findings.append(Finding(Code.EXISTENCE_ANACHRONISM, holder.location,
+                                        f"{office.name} is held from {holder.start.house_style()}, after "
+                                        f"{org.name} was dissolved ({org.dissolved.house_style()})",
+                                        fact=office.id, related=org.location))
         if office.created and org is not None and org.founded and office.created.upper < org.founded.lower:
             findings.append(Finding(Code.EXISTENCE_ANACHRONISM, office.line_of("created"),
                                     f"{office.name} is created before {org.name} was founded", fact=office.id))
+        if office.created and org is not None and org.dissolved and office.created.lower > org.dissolved.upper:
+            findings.append(Finding(Code.EXISTENCE_ANACHRONISM, office.line_of("created"),
+                                    f"{office.name} is created after {org.name} was dissolved "
+                                    f"({org.dissolved.house_style()})", fact=office.id, related=org.location))
     for event in (e for e in registry.of_kind("event") if e.date):
         for pid in event.participants:
             org = registry.facts.get(pid)
@@ -104,4 +149,39 @@ def check_existence(registry: Registry) -> list[Finding]:
                 findings.append(Finding(Code.EXISTENCE_ANACHRONISM, event.line_of("participants"),
                                         f"{org.name} takes part in {event.id} after it was dissolved",
                                         fact=event.id, related=org.location))
+    for quotation in registry.of_kind("quotation"):
+        if quotation.date is not None:
+            findings.extend(_within_existence(registry, quotation, "speaker", quotation.speaker, quotation.date))
+    for quantity in registry.of_kind("quantity"):
+        # A measure of something dated before it existed. (After it ended, a number may still
+        # describe it: how long it lasted, how many years since.)
+        if quantity.date is not None:
+            findings.extend(_within_existence(registry, quantity, "of", quantity.of, quantity.date,
+                                              after_end=False))
     return findings
+
+
+def _within_existence(registry: Registry, fact: Fact, key: str, target_id: str | None, when: FactDate,
+                      after_end: bool = True) -> list[Finding]:
+    """``fact`` relates, at ``when``, to the organisation or office ``target_id``: it must exist then."""
+    target = registry.facts.get(target_id or "")
+    if target is None or target.kind not in _EXISTENCE:
+        return []
+    prefix = f"{fact.id} ({key} {target.id}) is dated {when.house_style()}, "
+    begin_key, end_key = _EXISTENCE[target.kind]
+    begin: FactDate | None = getattr(target, begin_key)
+    end: FactDate | None = getattr(target, end_key)
+    findings = []
+    if begin and when.upper < begin.lower:
+        findings.append(Finding(Code.EXISTENCE_ANACHRONISM, fact.line_of(key),
+                                prefix + f"before {target.name} was {begin_key} ({begin.house_style()})",
+                                fact=fact.id, related=target.line_of(begin_key)))
+    if after_end and end and when.lower > end.upper:
+        findings.append(Finding(Code.EXISTENCE_ANACHRONISM, fact.line_of(key),
+                                prefix + f"after {target.name} was {end_key} ({end.house_style()})",
+                                fact=fact.id, related=target.line_of(end_key)))
+    return findings
+
+
+# The fields that bound the existence of each kind that exists for a time.
+_EXISTENCE = {"organisation": ("founded", "dissolved"), "office": ("created", "abolished")}

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
+
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
 from checks.core.text import normalise
@@ -123,7 +125,7 @@ def _one_per_fact(found: list[Finding]) -> list[Finding]:
 
 def _finding(code: Code, reading: Reading, offset: int, message: str, fact: Fact | None,
              suggestion: str | None = None, related: Location | None = None) -> Finding:
-    return Finding(code, reading.sentence.location(offset), message, fact=fact.id if fact else None,
+    return Finding(code, reading.location(offset), message, fact=fact.id if fact else None,
                    suggestion=suggestion, related=related or (fact.location if fact else None))
 
 
@@ -218,7 +220,8 @@ def _event_at_event(reading: Reading) -> list[Finding]:
                      and _AT.search(reading.text[max(0, m.start - 12):m.start])), None)
         if host is None:
             continue
-        assert host.when is not None and host.fact is not None
+        assert host.when is not None
+        assert host.fact is not None
         if mention.when.overlaps(host.when.lower, host.when.upper) or any(
                 alt.date and alt.date.overlaps(host.when.lower, host.when.upper) for alt in mention.alternatives):
             continue
@@ -341,7 +344,8 @@ def _durations(registry: Registry, reading: Reading) -> list[Finding]:
         if len(others) != 1:
             continue
         other = others[0]
-        assert anchor.when is not None and other.when is not None
+        assert anchor.when is not None
+        assert other.when is not None
         span = abs(other.when.lower.year - anchor.when.lower.year)
         if years not in (span, span - 1) and not (written.hedge and abs(years - span) <= max(1, span // 10)):
             assert anchor.fact is not None
@@ -461,7 +465,8 @@ def _date_in_question(reading: Reading, mention: Mention) -> tuple[dt.date, dt.d
               and reading.clause(m.start) == clause]
     if events:
         event = min(events, key=lambda m: abs(m.start - mention.start))
-        assert event.when is not None and event.fact is not None
+        assert event.when is not None
+        assert event.fact is not None
         return event.when.lower, event.when.upper, f"{event.fact.name or event.fact.id} ({event.when.house_style()})"
     return None
 
@@ -486,17 +491,14 @@ def _titles(reading: Reading, found: list[Finding]) -> list[Finding]:
                    and m.how in ("name", "reference")):
         fact = office.fact
         assert fact is not None
-        if office.linked and person.linked or fact.id in told or not terms(fact, person.fact.id):
+        if (office.linked and person.linked) or fact.id in told or not terms(fact, person.fact.id):
             continue
         when = _date_in_question(reading, office)
         if when is None:
             continue
         lower, upper, what = when
         begins = _BEGINS.search(reading.text[max(0, office.start - 40):office.start])
-        if begins:
-            ok = began_at(fact, person.fact.id, lower, upper)
-        else:
-            ok = held_at(fact, person.fact.id, lower, upper)
+        ok = (began_at if begins else held_at)(fact, person.fact.id, lower, upper)
         if ok:
             continue
         verb = "did not become" if begins else "did not hold"
@@ -624,7 +626,7 @@ def _superseded(registry: Registry, reading: Reading, found: list[Finding]) -> l
     wrong = per_registry(registry, "wrong values", lambda: _wrong_values(registry))
     sentence = _normal(reading.text)
     tokens = sentence.split()
-    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
     candidates = [entry for pair in sorted(pairs) for entry in wrong.words.get(pair, ())]
     for words, fact, old in candidates:
         if fact.id in done or words not in sentence:

@@ -7,7 +7,7 @@ import re
 from checks.core.codes import Code
 from checks.core.findings import Finding
 from checks.core.text import normalise, strip_possessive, suggest
-from checks.pages.agreement import Problem, date_problems, quote_matches
+from checks.pages.agreement import Problem, date_problems, quote_differences, quote_matches
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import DateMention, find_dates, find_numbers
 from checks.registry.house_style import format_number, render_value, wants_canonical
@@ -106,8 +106,9 @@ def _check_quotation(fact: Fact, words: str) -> list[Problem]:
         return date_problems(fact.date, mentions)
     if quote_matches(words, fact.text):
         return []
-    return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: the exact wording is "
-             f"\u201c{fact.text}\u201d", fact.text)]
+    differences = quote_differences(words, fact.text) or [
+        f"the exact wording is \u201c{fact.text}\u201d (punctuation or capitals differ)"]
+    return [(Code.QUOTE_MISMATCH, f"quoted words differ from {fact.id}: " + "; ".join(differences), fact.text)]
 
 
 _CHECKS = {

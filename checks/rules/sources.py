@@ -1,4 +1,4 @@
-"""Sources and freshness: sources nothing cites, facts verified too long ago.
+"""Sources and freshness: sources nothing cites, facts verified too long ago, days in the future.
 
 The loader already requires every source to have an http(s) URL and a retrieved date, and every
 fact's sources to exist; these checks cover what a loader cannot decide alone.
@@ -41,4 +41,22 @@ def check_stale(registry: Registry, today: dt.date, stale_after_days: int = DEFA
                 Code.FACT_STALE, fact.line_of("verified"),
                 f"{fid} was last verified on {fact.verified.isoformat()}, {age} days ago (limit "
                 f"{stale_after_days}): check its sources again and update 'verified'", fact=fid))
+    return findings
+
+
+def check_future(registry: Registry, today: dt.date) -> list[Finding]:
+    """No source retrieved, and no fact verified, after ``today`` (a typo in the year, mostly)."""
+    findings = []
+    for sid in sorted(registry.sources):
+        source = registry.sources[sid]
+        if source.retrieved > today:
+            findings.append(Finding(Code.DATE_FUTURE, source.line_of("retrieved"),
+                                    f"source {sid} was retrieved on {source.retrieved.isoformat()}, after today "
+                                    f"({today.isoformat()}): write the day you read it"))
+    for fid in sorted(registry.facts):
+        fact = registry.facts[fid]
+        if fact.verified is not None and fact.verified > today:
+            findings.append(Finding(Code.DATE_FUTURE, fact.line_of("verified"),
+                                    f"{fid} was verified on {fact.verified.isoformat()}, after today "
+                                    f"({today.isoformat()}): write the day you checked it", fact=fid))
     return findings

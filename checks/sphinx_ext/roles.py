@@ -1,4 +1,4 @@
-"""The ``{fact}`` and ``{nofact}`` roles.
+"""The ``{fact}``, ``{nofact}`` and ``{phrase}`` roles.
 
 ``{fact}`` renders a fact's value (or the author's words) as a link to its entry on the facts page.
 It does not judge the words: the engine does that once, for the build and the CLI alike
@@ -49,6 +49,15 @@ class NotAClaimRole(SphinxRole):
         return [nodes.inline(self.rawtext, self.text, classes=["not-a-claim"])], []
 
 
+class PhraseRole(SphinxRole):
+    """``{phrase}`“Arduous March”```: words in quotation marks that are a term, title or name, not
+    a quotation (which would be registered); rendered as written."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        return [nodes.inline(self.rawtext, self.text, classes=["quoted-phrase"])], []
+
+
 def setup_roles(app: Sphinx) -> None:
     app.add_role("fact", FactRole())
     app.add_role("nofact", NotAClaimRole())
+    app.add_role("phrase", PhraseRole())
