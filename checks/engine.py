@@ -111,9 +111,16 @@ def load_findings(result: LoadResult) -> list[Finding]:
             for err in result.errors]
 
 
+# Findings that conclude something is missing from the registry: with part of it unloaded, they
+# would blame the page for what the broken file holds.
+ABSENCE_CODES = frozenset({Code.QUOTE_UNATTRIBUTED, Code.CLAIM_UNCITED})
+
+
 def without_cascade(findings: Iterable[Finding], unavailable: frozenset[str]) -> list[Finding]:
-    """Drop what only follows from a record that could not be loaded (its id unknown where used)."""
-    return [f for f in findings if f.fact is None or f.fact not in unavailable]
+    """Drop what only follows from a record that could not be loaded: its id unknown where used,
+    and, while anything is unloaded, conclusions that something is not registered."""
+    return [f for f in findings
+            if (f.fact is None or f.fact not in unavailable) and not (unavailable and f.code in ABSENCE_CODES)]
 
 
 def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None) -> Report:

@@ -4,6 +4,7 @@ Reporters (:mod:`checks.report`) present it; nothing here knows how."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from checks.core.codes import Code, Severity
 from checks.core.findings import Finding
@@ -22,7 +23,7 @@ class PageCoverage:
     def share(self) -> float:
         return self.cited / self.total if self.total else 1.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "total": self.total, "cited": self.cited,
                 "share": round(self.share, 4), "checked": self.checked}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
@@ -30,7 +31,7 @@ def strip_possessive(name: str) -> str:
     return text
 
 
-def suggest(word: str, choices) -> str | None:
+def suggest(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word`` (typos, swapped letters), or None.
 
     Damerau-Levenshtein similarity counts a transposition ("scr" for "src") as one edit, which

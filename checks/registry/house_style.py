@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from checks.core.text import fold
 from checks.registry.model import Fact, Superseded
@@ -19,7 +20,7 @@ def render_value(fact: Fact) -> str:
         return fact.name or fact.id
     if fact.kind == "event":
         return fact.date.house_style() if fact.date else fact.id
-    if fact.kind == "quantity":
+    if fact.kind == "quantity" and fact.value is not None:
         text = f"{format_number(fact.value)} {fact.unit}" if fact.unit else format_number(fact.value)
         return f"about {text}" if fact.approximate else text
     if fact.kind == "quotation":
@@ -27,10 +28,10 @@ def render_value(fact: Fact) -> str:
     return fact.id
 
 
-def render_superseded(fact: Fact, value) -> str:
+def render_superseded(fact: Fact, value: Any) -> str:
     """A superseded value, formatted like the fact's own value."""
     if fact.kind == "event":
-        return value.house_style()
+        return str(value.house_style())
     if fact.kind == "quantity":
         return f"{format_number(value)} {fact.unit}"
     if fact.kind == "quotation":

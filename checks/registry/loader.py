@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, Callable
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
 from checks.core.text import suggest
-from checks.registry.dates import InvalidDate, parse_day, parse_fact_date
+from checks.registry.dates import FactDate, InvalidDate, parse_day, parse_fact_date
 from checks.registry.model import (
     DERIVATION_RULES,
     PRIMARY_FIELD,
@@ -218,7 +219,7 @@ class _Loader:
             return
         self.load_fact(fid, kind, raw, values, lines, path, loc)
 
-    def load_fact(self, fid: str, kind: str, raw: Mapping, values: dict, lines: dict, path: str,
+    def load_fact(self, fid: str, kind: str, raw: Mapping, values: dict[str, Any], lines: dict[str, int], path: str,
                   loc: Location) -> None:
         status = values["status"]
         if status == "verified" and "verified" not in values:
@@ -304,10 +305,10 @@ class _Loader:
     def parse_slug(self, value: Any, path: str, key: str) -> str:
         return self.parse_id(self._scalar(value), path)
 
-    def parse_edtf(self, value: Any, path: str, key: str):
+    def parse_edtf(self, value: Any, path: str, key: str) -> FactDate:
         return parse_fact_date(self._scalar(value))
 
-    def parse_day(self, value: Any, path: str, key: str):
+    def parse_day(self, value: Any, path: str, key: str) -> dt.date:
         return parse_day(self._scalar(value))
 
     def parse_int(self, value: Any, path: str, key: str) -> int:
@@ -402,7 +403,7 @@ class _Loader:
                 raise RegistryError(path, value.line, f"{what} is missing required key '{k}'")
         return value
 
-    def parse_variants(self, value: Any, path: str, key: str) -> dict:
+    def parse_variants(self, value: Any, path: str, key: str) -> dict[str, Any]:
         m = self._mapping(value, ("accepted", "rejected"), (), path, "variants")
         return {k: self.parse_texts(v, path, f"variants.{k}") for k, v in m.items()}
 
@@ -432,7 +433,7 @@ class _Loader:
                           series=self.parse_slug(m["series"], path, "series") if "series" in m else None,
                           by=ref["by"], location=Location(path, m.line))
 
-    def parse_superseded(self, value: Any, path: str, key: str) -> list[dict]:
+    def parse_superseded(self, value: Any, path: str, key: str) -> list[dict[str, Any]]:
         entries = []
         for item in self._list(value):
             m = self._mapping(item, ("value", "reason", "source", "quote"), ("value", "reason", "source"),
@@ -465,9 +466,10 @@ class _Loader:
                 if ref in unavailable and referrer not in unavailable:
                     unavailable.add(referrer)
                     changed = True
-        for pool in (self.facts, self.sources, self.claims):
-            for fid in unavailable & set(pool):
-                del pool[fid]  # type: ignore[attr-defined]
+        for fid in unavailable:
+            self.facts.pop(fid, None)
+            self.sources.pop(fid, None)
+            self.claims.pop(fid, None)
         return frozenset(unavailable)
 
 

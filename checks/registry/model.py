@@ -162,7 +162,7 @@ class Fact:
         return next((k for k in ("date", "founded", "created", "born") if getattr(self, k) is not None), None)
 
     @property
-    def when(self):
+    def when(self) -> FactDate | None:
         """The date that places this fact in time (None if it has none)."""
         return getattr(self, self.when_key) if self.when_key else None
 

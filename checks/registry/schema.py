@@ -7,6 +7,7 @@ generated from them, so the two cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STATUSES = ("verified", "disputed", "unverified")
@@ -24,7 +25,7 @@ class FieldSpec:
 
 
 # type name -> JSON Schema for that type
-FIELD_TYPES: dict[str, dict] = {
+FIELD_TYPES: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "slug": {"type": "string", "pattern": ID_PATTERN},
     "text": {"type": "string", "minLength": 1},
@@ -184,7 +185,7 @@ RECORD_FIELDS: dict[str, dict[str, FieldSpec]] = {
 }
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of one registry file (a list of records), for editors."""
     variants = []
     for kind, fields in RECORD_FIELDS.items():

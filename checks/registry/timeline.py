@@ -19,5 +19,5 @@ def timeline_date(fact: Fact) -> FactDate | None:
 
 def timeline_facts(reg: Registry) -> list[Fact]:
     """The facts tagged ``timeline`` that have a date, oldest first (ties: shorter span, then id)."""
-    dated = [f for f in reg.facts.values() if TIMELINE_TAG in f.tags and timeline_date(f) is not None]
-    return sorted(dated, key=lambda f: (timeline_date(f).lower, timeline_date(f).upper, f.id))
+    dated = [(date, f) for f in reg.facts.values() if TIMELINE_TAG in f.tags and (date := timeline_date(f))]
+    return [f for _, f in sorted(dated, key=lambda pair: (pair[0].lower, pair[0].upper, pair[1].id))]

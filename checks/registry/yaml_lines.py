@@ -7,12 +7,15 @@ errors rather than silently overwritten.
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from checks.core.errors import RegistryError
 
 # The base loader resolves every untagged value to str, seq or map, so any other tag was written
 # explicitly. libyaml is much faster on large files; the pure-Python parser gives the same nodes.
+_Loader: type[yaml.BaseLoader] | type[yaml.CBaseLoader]
 try:
     from yaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -32,14 +35,14 @@ class Text(str):
         return obj
 
 
-class Mapping(dict):
+class Mapping(dict[str, Any]):
     """A mapping with its own line and the line of each key."""
 
     line: int
     key_lines: dict[str, int]
 
 
-class Sequence(list):
+class Sequence(list[Any]):
     """A sequence with its own line."""
 
     line: int
@@ -66,7 +69,7 @@ def load_yaml(text: str, path: str) -> object:
     except _AliasFound:
         # composed nodes carry the anchor's position; the events know where the alias is
         line = next((e.start_mark.line + 1 for e in yaml.parse(text, Loader=_Loader)
-                     if isinstance(e, yaml.AliasEvent)), 1)
+                     if isinstance(e, yaml.AliasEvent) and e.start_mark is not None), 1)
         raise RegistryError(path, line, "anchors and aliases (&name, *name) are not allowed; "
                             "write the value out") from None
 
