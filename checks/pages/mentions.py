@@ -152,9 +152,11 @@ class MentionIndex:
     series: dict[str, Series] = field(default_factory=dict)  # by noun
     compounds: list[Compound] = field(default_factory=list)
     by_components: dict[str, list[Compound]] = field(default_factory=dict)
-    worded: list[tuple[Fact, frozenset[str]]] = field(default_factory=list)
+    # events told by the words of their name, looked up by one of those words
+    worded: dict[str, list[tuple[Fact, frozenset[str]]]] = field(default_factory=dict)
     life_events: dict[tuple[str, str], Fact] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)  # fact id -> kind
+    life_fields: dict[str, str] = field(default_factory=dict)  # "Death of ..." event id -> died
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
@@ -246,11 +248,12 @@ def _build_index(registry: Registry) -> MentionIndex:
         elif not components and event.series is None:
             stems = frozenset(_stem(w) for w in words if w not in STOPWORDS and not w.isdigit())
             if len(stems) >= 3:
-                index.worded.append((event, stems))
+                index.worded.setdefault(min(stems), []).append((event, stems))
         # "Death of Kim Il Sung": the registered event of a life event
         for key, field_name in (("death", DIED), ("birth", BORN), ("founding", FOUNDED)):
             if trigger == key and len(components) == 1:
                 index.life_events[(next(iter(components)), field_name)] = event
+                index.life_fields[event.id] = field_name
     return index
 
 
@@ -540,7 +543,7 @@ def _life_mentions(index: MentionIndex, text: str, named: list[Mention]) -> list
         if not earlier:
             continue
         own = earlier[-1].field if earlier[-1].how == "life" and earlier[-1].field != DATE else None
-        key = own or next((f for (_, f), e in index.life_events.items() if e is earlier[-1].fact), None)
+        key = own or index.life_fields.get(earlier[-1].fact.id if earlier[-1].fact else "")
         if key is None:
             continue
         event = index.life_events.get((mention.fact.id, key))
@@ -592,9 +595,10 @@ def _compounds(index: MentionIndex, text: str, mentions: list[Mention]) -> list[
             continue
         # events of the same kind about the same facts (Kim Jong Il's designation as successor
         # in 1974 and in 1980) cannot be told apart by the words: a date that fits any of them fits
-        alternatives = tuple(c.event for c in index.compounds if c.event.id != compound.event.id
-                             and ((c.trigger in _same_trigger(compound.trigger) and c.components & compound.components
-                                  and not _differs(index, compound, c)) or c.components == compound.components))
+        related = {c.event.id: c for part in sorted(compound.components) for c in index.by_components.get(part, ())}
+        alternatives = tuple(c.event for _, c in sorted(related.items()) if c.event.id != compound.event.id
+                             and ((c.trigger in _same_trigger(compound.trigger) and not _differs(index, compound, c))
+                                  or c.components == compound.components))
         seen.add(compound.event.id)
         found.append(Mention(start, end, text[start:end], compound.event, "compound", DATE,
                              parts=tuple(sorted(compound.components)), alternatives=alternatives))
@@ -647,8 +651,10 @@ def _worded(index: MentionIndex, text: str, mentions: list[Mention]) -> list[Men
         stems.setdefault(_stem(w), []).append((a, b))
     found = []
     named = {m.fact.id for m in mentions if m.fact is not None}
-    for event, needed in index.worded:
-        if event.id in named or not needed <= set(stems):
+    present = set(stems)
+    candidates = [entry for stem in sorted(present) for entry in index.worded.get(stem, ())]
+    for event, needed in candidates:
+        if event.id in named or not needed <= present:
             continue
         spans = [stems[s][0] for s in needed]
         start, end = min(a for a, _ in spans), max(b for _, b in spans)

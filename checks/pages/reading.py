@@ -290,22 +290,21 @@ def _units(registry: Registry) -> dict[str, str]:
     return units
 
 
-def _quantities_by_unit(registry: Registry) -> dict[str, list[Fact]]:
-    by_unit: dict[str, list[Fact]] = {}
+def _quantities_by_measured(registry: Registry) -> dict[tuple[str, str], list[Fact]]:
+    """Quantities by (a fact whose mention brings them in, unit). A quantity is written about
+    when what it measures is mentioned, or a participant of the event it measures ("the
+    Commission of Inquiry's findings" for the report it published). Durations, anniversaries
+    and counts are read with the facts they span (rules/mentions.py), not here."""
+    found: dict[tuple[str, str], list[Fact]] = {}
     for fact in registry.of_kind("quantity"):
-        # durations, anniversaries and counts are read with the facts they span (rules/mentions.py)
-        if fact.unit and (fact.derived is None or fact.derived.rule not in _SPANNING_RULES):
-            by_unit.setdefault(fact.unit.casefold(), []).append(fact)
-    return by_unit
-
-
-def _about(fact: Fact, registry: Registry, mentioned: set[str]) -> bool:
-    """A quantity is written about when what it measures is mentioned, or a participant of it
-    ("the Commission of Inquiry's findings" for the report it published)."""
-    if fact.of in mentioned:
-        return True
-    measured = registry.facts.get(fact.of or "")
-    return measured is not None and bool(set(measured.participants) & mentioned) and measured.kind == "event"
+        if not fact.unit or fact.of is None or (fact.derived is not None and fact.derived.rule in _SPANNING_RULES):
+            continue
+        unit = fact.unit.casefold()
+        measured = registry.facts.get(fact.of)
+        through = list(measured.participants) if measured is not None and measured.kind == "event" else []
+        for fid in dict.fromkeys([fact.of, *through]):
+            found.setdefault((fid, unit), []).append(fact)
+    return found
 
 
 def _stems(text: str) -> set[str]:
@@ -349,15 +348,16 @@ def bind_quantity(registry: Registry, reading: Reading, written: WrittenNumber) 
     meant, the one agreeing with the number, else the one whose label's words the sentence
     shares most; None when the words do not tell them apart."""
     units = per_registry(registry, "mention units", lambda: _units(registry))
-    by_unit = per_registry(registry, "quantities by unit", lambda: _quantities_by_unit(registry))
+    by_measured = per_registry(registry, "quantities by what they measure", lambda: _quantities_by_measured(registry))
     found = unit_of(written, units)
     if found is None:
         return None
     unit = found[0]
     words = _stems(reading.text)
-    mentioned = reading.facts()
-    candidates = [q for q in by_unit.get(unit, ()) if _about(q, registry, mentioned)
-                  and (unit not in _DURATION_UNITS or _names_what_lasted(registry, q, words))]
+    mentioned = sorted(reading.facts())
+    measuring = {q.id: q for fid in mentioned for q in by_measured.get((fid, unit), ())}
+    candidates = [q for _, q in sorted(measuring.items())
+                  if unit not in _DURATION_UNITS or _names_what_lasted(registry, q, words)]
     if not candidates:
         return None
     agreeing = [q for q in candidates if q.value is not None

@@ -292,10 +292,14 @@ def _time_numbers(reading: Reading) -> list[tuple[WrittenNumber, int]]:
     return out
 
 
-def _derived_gaps(registry: Registry) -> list[Fact]:
-    return [q for q in registry.of_kind("quantity")
-            if q.derived and q.derived.rule in ("calendar-years", "completed-years")
-            and q.derived.source and q.derived.target]
+def _derived_gaps(registry: Registry) -> dict[str, list[Fact]]:
+    """Durations in years between two facts, by the later fact ("to")."""
+    gaps: dict[str, list[Fact]] = {}
+    for q in registry.of_kind("quantity"):
+        if q.derived and q.derived.rule in ("calendar-years", "completed-years") and q.derived.source \
+                and q.derived.target:
+            gaps.setdefault(q.derived.target, []).append(q)
+    return gaps
 
 
 def _pair_mentions(reading: Reading) -> list[Mention]:
@@ -321,8 +325,8 @@ def _durations(registry: Registry, reading: Reading) -> list[Finding]:
         ids = {m.fact.id for m in dated if m.fact is not None}
         after = _AFTER_OR_BEFORE.match(reading.text, written.after[0][1]) if written.after else None
         first_in = _FIRST_IN.search(reading.text[:written.number.start])
-        registered = [q for q in gaps if q.derived and q.derived.target in ids
-                      and (q.derived.source in ids or first_in)]
+        registered = [q for target in sorted(ids) for q in gaps.get(target, ())
+                      if q.derived and (q.derived.source in ids or first_in)]
         if registered:
             fact = registered[0]
             if fact.value is not None and not number_agrees(fact.value, False, years, written.hedge):
