@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import REPO
+
 from checks.cli import main
 
 
@@ -77,3 +79,23 @@ def test_draft_needs_a_file():
     result = run("draft")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_a_whole_article_right_and_wrong(capsys):
+    """An article in the form another outlet would write it (tests/drafts/): the right version
+    gets no error; in the wrong one each planted contradiction that its sentence can tell is an
+    error at its line (a figure whose sentence names nothing it could belong to is not)."""
+    drafts = REPO / "tests" / "drafts"
+    assert main(["draft", "--root", str(REPO), str(drafts / "article-right.md")]) == 0
+    assert " error " not in capsys.readouterr().out
+    assert main(["draft", "--root", str(REPO), str(drafts / "article-wrong.md")]) == 1
+    out = capsys.readouterr().out
+    found = {(line.split(":")[1], line.split(" error ")[1].split(":")[0])
+             for line in out.splitlines() if " error " in line}
+    assert found == {
+        ("3", "date.weekday"), ("3", "number.mismatch"),      # Sunday; 40 years
+        ("5", "date.mismatch"),                                # October 1979, July 1996
+        ("7", "number.mismatch"),                              # five million at the rally
+        ("9", "office.not-held"),                              # First Secretary in April 2010
+        ("11", "superseded.reused"),                           # the Q&A's misquotation; 1988
+    }

@@ -458,7 +458,7 @@ def _series_mentions(index: MentionIndex, text: str, names: list[Mention]) -> li
             series = next(s for s in index.series.values() if s.name == anchor.series)
             member = series.members.get((anchor.fact.ordinal or 0) + step)  # type: ignore[union-attr]
         add(Mention(m.start(), m.end(), m.group(0), member, "relative", DATE,
-                    series=anchors[0].series if anchors else None))
+                    series=anchors[0].series if anchors else (named_series.name if named_series else None)))
     for m in p["elliptic"].finditer(text):
         earlier = [x for x in found if x.end <= m.start() and x.series]
         if not earlier or not free(m.start(), m.end()) or _idiom(text, m["ord"], m.end()):

@@ -17,7 +17,7 @@ Reading is per sentence (:mod:`checks.pages.sentences`), on the mentions of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checks.core.codes import Code
 from checks.core.findings import Location
@@ -55,6 +55,7 @@ class WrittenDate:
     date: DateMention
     relational: bool
     mention: Mention | None = None  # the dated mention it states the date of
+    identifies: bool = False  # the date told which fact the mention is ("the congress in 1980")
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def read_sentence(registry: Registry, index: MentionIndex, sentence: Sentence) -
     if mentions or _DIGIT.search(plain):
         dates = [d for found in find_dates(plain) if not any(a <= found.start < b for a, b in identity)
                  for d in _listed(plain, found)]
-        reading.dates = _attach(reading, dates)
+        reading.dates = _resolve_by_date(index, reading, _attach(reading, dates))
     if mentions:
         in_dates = [(wd.date.start, wd.date.end) for wd in reading.dates]
         reading.numbers = [_with_unit(plain, n) for n in find_numbers(plain)
@@ -188,6 +189,30 @@ def _attach(reading: Reading, dates: list[DateMention]) -> list[WrittenDate]:
         mention = paired.get(date.start) or _nearest(reading, dated, date)
         written.append(WrittenDate(date, relational=False, mention=mention))
     return written
+
+
+def _resolve_by_date(index: MentionIndex, reading: Reading, written: list[WrittenDate]) -> list[WrittenDate]:
+    """"Its first congress in 36 years, on 6 May 2016", "the previous congress in 1980": a member
+    of a series named without its ordinal is the one member its date falls in. The mention then
+    names it (for the durations and quantities written with it); its date, being what identified
+    it, is not also checked against it."""
+    resolved: list[WrittenDate] = []
+    for wd in written:
+        mention = wd.mention
+        series = next((s for s in index.series.values() if mention is not None and s.name == mention.series), None)
+        if mention is None or mention.fact is not None or series is None or mention.plural:
+            resolved.append(wd)
+            continue
+        bounds = [b for b in (p.bounds() for p in wd.date.parts) if b]
+        members = [m for m in series.members.values()
+                   if m.date is not None and bounds and all(m.date.overlaps(*b) for b in bounds)]
+        if len(members) != 1:
+            resolved.append(wd)
+            continue
+        named = replace(mention, fact=members[0], how="dated")
+        reading.mentions = [named if m is mention else m for m in reading.mentions]
+        resolved.append(WrittenDate(wd.date, wd.relational, named, identifies=True))
+    return resolved
 
 
 def _nearest(reading: Reading, dated: list[Mention], date: DateMention) -> Mention | None:
@@ -331,7 +356,9 @@ def _names_what_lasted(registry: Registry, quantity: Fact, words: set[str]) -> b
     """A duration is of what its label names beyond what it measures, or of the measured thing
     itself ("the 70-day campaign lasted 70 days")."""
     distinctive = _distinctive(registry, quantity)
-    return bool(distinctive & words) if distinctive else True
+    # most of them: "its first congress in 36 years" shares "congress" with "interval between
+    # congresses required by the party rules", but is not that interval
+    return 2 * len(distinctive & words) >= len(distinctive) if distinctive else True
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,7 @@ def _dates(reading: Reading) -> list[Finding]:
     checks: list[tuple[Mention, DateMention]] = [
         (m, m.stated) for m in reading.mentions if m.stated is not None and m.fact is not None]
     checks += [(wd.mention, wd.date) for wd in reading.dates
-               if not wd.relational and wd.mention is not None and wd.mention.fact is not None]
+               if not wd.relational and not wd.identifies and wd.mention is not None and wd.mention.fact is not None]
     findings += _event_at_event(reading)
     for mention, written in checks:
         fact, date = mention.fact, mention.when
