@@ -53,7 +53,18 @@ release_date = _house_date(_buildinfo.release_date(_ROOT))
 today = release_date  # the title page's date (under "Version ...")
 copyright = f"{copyright} \u00b7 version {release}, released {release_date}"
 
+# The book: an introduction, the questions, what came after, the timeline and the corrections as
+# chapters; the registry, the numbered sources and the method as appendices. The contributors'
+# guide is for the website only.
+factcheck_pdf_introduction = "Introduction"
+factcheck_pdf_appendices = ["facts", "sources", "methodology"]
+factcheck_pdf_omit = ["contributing", "architecture"]
+_PDF_SUBJECT = ("A fact-checked explainer on the 7th Congress of the Workers’ Party of Korea (May 2016): "
+                "what it is, why it matters, and what a briefing by Human Rights Watch got right and wrong")
+_PDF_KEYWORDS = "North Korea, Workers’ Party of Korea, party congress, human rights, fact-check"
+
 latex_engine = "lualatex"
+latex_table_style = ["booktabs"]
 latex_use_xindy = False
 latex_show_urls = "footnote"
 myst_footnote_transition = False
@@ -91,11 +102,34 @@ latex_elements = {
 \tracinglostchars=3
 % The PDF's /ID from the version and date, not from the output path: builds anywhere are identical.
 \pdfvariable trailerid {[<@PDF_ID@> <@PDF_ID@>]}
+% Language and description of the PDF, for readers' software and screen readers.
+\hypersetup{pdflang={en}, pdfsubject={@SUBJECT@}, pdfkeywords={@KEYWORDS@}}
 % The timeline (a container with class "timeline"): a dated list, kept from breaking mid-entry.
 \makeatletter
 \@ifundefined{sphinxclasstimeline}{\newenvironment{sphinxclasstimeline}{\par\medskip}{\par\medskip}}{}
 \makeatother
-""".replace("@PDF_ID@", _PDF_ID),
+% A page's dateline, under its chapter title: one quiet line.
+\newenvironment{sphinxclasspage-dateline}{\par\small\itshape}{\par\medskip}
+% A correction beside the passage that discusses it, and on the corrections page: set off by a rule
+% in the margin, in smaller type.
+\newenvironment{sphinxclassfact-correction}%
+  {\par\medskip\begin{list}{}{\leftmargin=1.2em\rightmargin=0pt}\item[]\small\sphinxcorrectionbar}%
+  {\end{list}\par\medskip}
+\newenvironment{sphinxclasscorrection}{\begin{sphinxclassfact-correction}}{\end{sphinxclassfact-correction}}
+\newcommand{\sphinxcorrectionbar}{}
+% The registry's tables, in smaller type.
+% (Ragged right: justified text in narrow columns leaves gaps. Set in each cell's paragraph, as a
+% cell resets the alignment it inherits.)
+\newenvironment{sphinxclassregistry-table}%
+  {\par\footnotesize\let\factcheckAtStartPar\sphinxAtStartPar
+   \def\sphinxAtStartPar{\factcheckAtStartPar\raggedright}}%
+  {\par}
+% The sources list, ragged right: its long addresses would stretch justified lines.
+\newenvironment{sphinxclasssource-list}{\par\raggedright}{\par}
+% Fact references read as text in print too: upright, in the text colour; their source numbers
+% are the links.
+\expandafter\def\csname DUrolefact-ref\endcsname#1{{\upshape\normalcolor #1}}
+""".replace("@PDF_ID@", _PDF_ID).replace("@SUBJECT@", _PDF_SUBJECT).replace("@KEYWORDS@", _PDF_KEYWORDS),
     "printindex": "",
 }
 latex_domain_indices = False

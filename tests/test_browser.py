@@ -2,7 +2,10 @@
 
 The explainer is built once (strict, like ``make html``) and the hostile fixture project once, each
 served by ``python -m http.server`` on 127.0.0.1 started here. Every request that leaves loopback
-is aborted, so a page that needs the network fails. Screenshots go to ``test-artifacts/browser/``.
+is aborted, so a page that needs the network fails. Every page is photographed at desktop width and
+at 390 px (a phone) into ``test-artifacts/browser/``, and the layout a reader gets is asserted: the
+story first (nothing but a dateline between a title and its first paragraph, which starts in the top
+half of the first screen), facts that read as text, their provenance on hover, focus and tap.
 A machine without ``chromium`` fails these tests with the command that installs it.
 """
 
@@ -26,8 +29,12 @@ from browser_support import (
 from conftest import copy_project
 
 QA_PAGE = "what-is-the-congress.html"
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+PAGES = sorted(p.stem + ".html" for p in (REPO / "docs").glob("*.md"))
+# Pages written as of a day (front matter as_of); the others say when they were last checked.
+AS_OF_PAGES = sorted(p.stem + ".html" for p in (REPO / "docs").glob("*.md")
+                     if re.search(r"^as_of:", p.read_text(encoding="utf-8").split("\n---", 1)[0], re.M))
 
 
 # -- fixtures: one build, one server and one browser per session -------------------------------
@@ -164,7 +171,118 @@ def test_every_fragment_link_lands_on_an_existing_anchor(crawl, site):
     assert fact_links > 150 and checked > fact_links
 
 
-# -- the fact tooltip -------------------------------------------------------------------------
+# -- what a reader gets: the story first, on a desktop and on a phone ---------------------------
+
+_LAYOUT = """() => {
+  const article = document.querySelector('article');
+  const h1 = article.querySelector('h1');
+  const section = h1.closest('section');
+  const first = Array.from(section.children).find(e => e.tagName === 'P');
+  const between = [];
+  for (let e = h1.nextElementSibling; e && e !== first; e = e.nextElementSibling) between.push(e.className);
+  const top = first ? first.getBoundingClientRect().top + window.scrollY : null;
+  const boxes = Array.from(article.querySelectorAll('.admonition, .fact-correction, .correction, aside'))
+    .filter(b => b.getBoundingClientRect().top + window.scrollY < top).map(b => b.className);
+  const dateline = section.querySelector(':scope > .page-dateline');
+  return {firstTop: top, firstText: first ? first.textContent.slice(0, 60) : null, between, boxes,
+          dateline: dateline ? dateline.innerText.trim() : null,
+          widths: [document.documentElement.scrollWidth, window.innerWidth],
+          wide: Array.from(article.querySelectorAll('*'))
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40))};
+}"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("name", PAGES)
+def test_the_story_comes_first(browser, site, artifacts, name, device):
+    """Nothing but the dateline stands between a page's title and its first paragraph, which starts
+    in the top half of the first screen; nothing scrolls sideways. Each page is photographed."""
+    _, base = site
+    viewport = PHONE if device == "phone" else DESKTOP
+    context = _context(browser, viewport=viewport, is_mobile=device == "phone", has_touch=device == "phone")
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(base, name))
+        # (The facts page is long: a full-page photograph takes more than the default 10 s.)
+        tab.screenshot(path=str(artifacts / f"{device}-{name.removesuffix('.html')}.png"), full_page=True,
+                       timeout=120_000)
+        got = tab.evaluate(_LAYOUT)
+    finally:
+        context.close()
+    assert got["firstTop"] is not None, f"{name}: no paragraph in the page's first section"
+    assert got["firstTop"] < viewport["height"] / 2, (name, got["firstTop"], got["firstText"])
+    assert all("page-dateline" in c for c in got["between"]), got["between"]
+    assert got["boxes"] == []
+    expected = "Written as of " if name in AS_OF_PAGES else "Last checked "
+    assert got["dateline"] and got["dateline"].startswith(expected), (name, got["dateline"])
+    assert got["widths"][0] <= got["widths"][1], f"{name} scrolls sideways: {got['widths']}; widest: {got['wide']}"
+
+
+_LINK_LOOK = """() => {
+  const article = document.querySelector('article');
+  const words = article.innerText.split(/\\s+/).filter(Boolean).length;
+  const looks = [];
+  article.querySelectorAll('p a').forEach(a => {
+    const p = a.closest('p'), cs = getComputedStyle(a);
+    looks.push({fact: a.classList.contains('fact-link'), sameColour: cs.color === getComputedStyle(p).color,
+                style: cs.textDecorationStyle});
+  });
+  return {words, looks};
+}"""
+
+
+def test_facts_read_as_text_and_only_real_links_look_like_links(page, site):
+    _, base = site
+    page.goto(urljoin(base, QA_PAGE))
+    got = page.evaluate(_LINK_LOOK)
+    facts = [x for x in got["looks"] if x["fact"]]
+    links = [x for x in got["looks"] if not x["fact"]]
+    assert len(facts) > 20 and links
+    assert all(x["sameColour"] and x["style"] == "dotted" for x in facts)
+    assert not any(x["sameColour"] for x in links)  # a link a reader would follow still looks like one
+    # No wall of links: what looks like a link is under one in a hundred words.
+    assert len(links) / got["words"] * 100 < 1, (len(links), got["words"])
+
+
+_MARK = """sel => Array.from(document.querySelectorAll(sel), e => getComputedStyle(e, '::after').content)"""
+
+
+def test_only_uncertain_values_are_marked(page, site):
+    """A value that sources dispute, or that could not be confirmed, carries a "?"; the party's name
+    does not, though its founding date is disputed (status per statement)."""
+    _, base = site
+    page.goto(urljoin(base, QA_PAGE))
+    uncertain = page.evaluate(_MARK, "article span.fact-ref.fact-uncertain")
+    assert uncertain and set(uncertain) == {'"?"'}
+    assert set(page.evaluate(_MARK, "article span.fact-ref:not(.fact-uncertain)")) == {"none"}
+    party = page.locator("article span.fact-ref[data-fact-value=\"Workers' Party of Korea\"]").first
+    assert party.get_attribute("data-fact-status") == "verified"
+    page.goto(urljoin(base, "timeline.html"))
+    founding = page.locator("ol.fact-timeline span.fact-ref", has_text="10 October 1945")
+    assert "fact-uncertain" in founding.get_attribute("class")
+    assert founding.get_attribute("data-fact-status") == "disputed"
+
+
+def test_corrections_sit_beside_the_passages_that_discuss_them(page, site):
+    _, base = site
+    page.goto(urljoin(base, QA_PAGE))
+    boxes = page.locator("article .fact-correction")
+    assert boxes.count() == 2
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        assert box.is_visible()
+        text = box.inner_text()
+        assert text.startswith("CLAIM") or text.startswith("Claim"), text
+        assert "Human Rights Watch" in text and "\u201c" in text  # the source's own words, quoted
+        # Right after the paragraph that discusses it.
+        assert box.evaluate("b => b.previousElementSibling.tagName") == "P"
+    # The home page uses corrected facts but discusses no correction: no box.
+    page.goto(urljoin(base, "index.html"))
+    assert page.locator("article .fact-correction").count() == 0
+
+
+# -- the provenance card ------------------------------------------------------------------------
 
 def _tooltip_of(page, host):
     tip_id = host.get_attribute("aria-describedby")
@@ -185,7 +303,7 @@ def _expected(host):
 def test_tooltip_shows_on_hover(page, site):
     _, base = site
     page.goto(urljoin(base, QA_PAGE))
-    host = page.locator("article a.reference:has(span.fact-ref)").first
+    host = page.locator("article a.fact-link:has(span.fact-ref)").first
     tip = _tooltip_of(page, host)
     value, title = _expected(host)
     assert tip.is_hidden()
@@ -193,8 +311,22 @@ def test_tooltip_shows_on_hover(page, site):
     tip.wait_for(state="visible")
     text = tip.inner_text()
     assert value in text and title in text
+    assert "verified" not in text.lower()  # the status is named only when the value is uncertain
     page.mouse.move(0, 0)
     tip.wait_for(state="hidden")
+
+
+def test_an_uncertain_value_says_why(page, site):
+    _, base = site
+    page.goto(urljoin(base, QA_PAGE))
+    host = page.locator("article a.fact-link:has(span.fact-uncertain)").first
+    host.hover()
+    tip = _tooltip_of(page, host)
+    tip.wait_for(state="visible")
+    status = tip.locator(".fact-tooltip-status")
+    assert status.is_visible()
+    note = host.locator("span.fact-ref").get_attribute("data-fact-note")
+    assert note and note[:40] in status.inner_text()
 
 
 def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, site):
@@ -224,24 +356,87 @@ def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, site):
     assert page.evaluate(is_fact_link)  # Escape hides the tooltip, focus stays on the link
 
 
+def test_near_the_bottom_of_the_screen_the_card_opens_above(browser, site, artifacts):
+    """The card never runs off the screen: without room below the reference it opens above it. (The
+    photograph, with an unconfirmed value's card beside a correction, is the one in the README.)"""
+    _, base = site
+    context = _context(browser, viewport={"width": 1120, "height": 600})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(base, QA_PAGE))
+        host = tab.locator("article a.fact-link:has(span.fact-uncertain)", has_text="a million").first
+        top = host.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        tab.evaluate(f"window.scrollTo(0, {top} - 330)")
+        host.hover()
+        tip = _tooltip_of(tab, host)
+        tip.wait_for(state="visible")
+        card, link = tip.bounding_box(), host.bounding_box()
+        assert card["y"] >= 0 and card["y"] + card["height"] <= link["y"]
+        assert "Not confirmed: " in tip.inner_text()
+        tab.screenshot(path=str(artifacts / "desktop-provenance-card.png"))
+    finally:
+        context.close()
+
+
+def test_on_a_phone_a_tap_opens_the_provenance_and_escape_or_close_shuts_it(browser, site, artifacts):
+    _, base = site
+    context = _context(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(base, QA_PAGE))
+        host = tab.locator("article a.fact-link:has(span.fact-ref)").nth(1)
+        host.scroll_into_view_if_needed()
+        tip = _tooltip_of(tab, host)
+        value, title = _expected(host)
+        host.tap()
+        tip.wait_for(state="visible")
+        assert tab.url.endswith(QA_PAGE)  # the first tap shows the card; it does not follow the link
+        text = tip.inner_text()
+        assert value in text and title in text
+        # A sheet along the bottom of the screen, the full width, inside the viewport.
+        box = tip.bounding_box()
+        assert box["x"] == 0 and abs(box["width"] - PHONE["width"]) <= 1
+        assert abs(box["y"] + box["height"] - PHONE["height"]) <= 1 and box["y"] > PHONE["height"] * 0.3
+        tab.screenshot(path=str(artifacts / "phone-provenance-card.png"))
+        tab.keyboard.press("Escape")
+        tip.wait_for(state="hidden")
+        host.tap()
+        tip.wait_for(state="visible")
+        tip.locator(".fact-tooltip-close").tap()
+        tip.wait_for(state="hidden")
+        # The card's link leads to the full record.
+        host.tap()
+        tip.wait_for(state="visible")
+        tip.locator(".fact-tooltip-link").tap()
+        tab.wait_for_url("**/facts.html#fact-*")
+    finally:
+        context.close()
+
+
 # -- the timeline -----------------------------------------------------------------------------
 
-def test_timeline_is_visible_and_in_date_order(page, site):
+def test_timeline_is_grouped_by_period_and_in_the_order_things_began(page, site):
     _, base = site
     page.goto(urljoin(base, "timeline.html"))
-    timeline = page.locator("ol.fact-timeline")
-    assert timeline.count() == 1 and timeline.is_visible()
-    entries = timeline.locator("li.timeline div.tl-item[data-dt]")
+    periods = page.locator("section.timeline-period")
+    headings = periods.locator("h2").all_inner_texts()
+    assert len(headings) >= 8 and headings[0].startswith("Before the 1st Congress")
+    assert any(h.startswith("From the 6th to the 7th Congress") for h in headings)
+    entries = page.locator("ol.fact-timeline li.timeline div.tl-item[data-dt]")
     dates = entries.evaluate_all("els => els.map(e => e.dataset.dt)")
     assert len(dates) >= 10
     hidden = entries.evaluate_all("els => els.filter(e => !(e.offsetWidth && e.offsetHeight)).length")
     assert hidden == 0
-    starts = [d.split("/")[0] for d in dates]
+    starts = [d.split("/")[0].strip("~?") for d in dates]
     assert all(re.fullmatch(r"\d{4}(-\d\d){0,2}", s) for s in starts), starts
     # ISO dates of any precision sort as text ("2016" before "2016-05-06").
-    out_of_order = [(a, b) for a, b in zip(dates, dates[1:]) if a.split("/")[0] > b.split("/")[0]]
+    out_of_order = [(a, b) for a, b in zip(starts, starts[1:]) if a > b]
     assert out_of_order == []
-    # The 7th Congress itself is on it.
+    # The 70-day campaign began in late February 2016, after the launch of 7 February.
+    texts = page.locator("ol.fact-timeline .tl-item-content").all_inner_texts()
+    campaign = next(i for i, t in enumerate(texts) if "70-day campaign" in t)
+    launch = next(i for i, t in enumerate(texts) if t.startswith("7 February 2016"))
+    assert launch < campaign and texts[campaign].startswith("late February 2016")
     assert any(s.startswith("2016-05") for s in starts)
 
 
@@ -273,6 +468,15 @@ def test_search_finds_a_fact_by_its_value(page, site, query, expected):
     assert expected in pages, pages
 
 
+def test_search_snippets_show_the_story_not_notes(page, site):
+    _, base = site
+    _search(page, base, "congress")
+    summaries = page.locator("#search-results ul.search li p.context").all_inner_texts()
+    assert len(summaries) >= 5
+    for note in ("Written as of", "Last checked", "All corrections, with the evidence"):
+        assert not any(note in s for s in summaries), (note, summaries)
+
+
 def test_search_result_links_land_on_existing_anchors(page, site, crawl):
     _, base = site
     hrefs = _search(page, base, "Chairman")
@@ -291,35 +495,6 @@ def test_search_result_titles_show_no_html_entities(page, site):
     _search(page, base, "Pyongyang")
     text = page.locator("#search-results").inner_text()
     assert not re.search(r"&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);", text), text[:800]
-
-
-# -- phone width and screenshots --------------------------------------------------------------
-
-@pytest.mark.parametrize("name", ["index.html", QA_PAGE, "timeline.html"])
-def test_layout_holds_at_phone_width(browser, site, artifacts, name):
-    _, base = site
-    context = _context(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        tab = context.new_page()
-        tab.goto(urljoin(base, name))
-        widths = tab.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-        stem = name.removesuffix(".html")
-        tab.screenshot(path=str(artifacts / f"phone-{stem}.png"), full_page=True)
-        wide = tab.evaluate("""() => Array.from(document.querySelectorAll('article *'))
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-            .slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40))""")
-        assert widths[0] <= widths[1], f"{name} scrolls sideways at 375px: {widths}; widest: {wide}"
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("name", ["index.html", QA_PAGE, "timeline.html"])
-def test_screenshots_at_desktop_width(page, site, artifacts, name):
-    _, base = site
-    page.goto(urljoin(base, name))
-    path = artifacts / f"desktop-{name.removesuffix('.html')}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
 
 
 # -- hostile values: shown as text, never run -------------------------------------------------
@@ -410,9 +585,12 @@ def test_hostile_tooltip_shows_markup_as_text(page, hostile_site):
         tip = _tooltip_of(page, host)
         tip.wait_for(state="visible")
         texts.append(tip.inner_text())
-        # Only the spans factcheck.js made, each holding text.
-        assert tip.evaluate("t => Array.from(t.querySelectorAll('*')).every(e => e.tagName === 'SPAN' "
-                            "&& e.children.length === 0)")
+        # Only the elements factcheck.js made: text in spans, the link to the record, the close button.
+        assert tip.evaluate("t => Array.from(t.querySelectorAll('*')).every(e => "
+                            "(e.tagName === 'SPAN' && Array.from(e.children).every(c => c.tagName === 'SPAN')) "
+                            "|| (e.tagName === 'A' && e.getAttribute('href') === document.querySelector("
+                            "'[aria-describedby=\"' + t.id + '\"]').href) "
+                            "|| (e.tagName === 'BUTTON' && e.textContent === '\u00d7'))")
     joined = "\n".join(texts)
     assert '<script>alert("x-title")</script> Report' in joined
     assert "<script>" in joined

@@ -1,5 +1,8 @@
 """The PDF: the real explainer built once per session with LuaLaTeX, read back through its text
-layer (``pdftotext``), its outline and its fonts; a second build must be byte-identical.
+layer (``pdftotext``), its outline, its metadata and its fonts; a second build must be
+byte-identical. It must read as a short book: a title page, a titled introduction, the chapters,
+the timeline, the corrections, then the registry as compact tables and the numbered sources, each
+source printed once and cited by number; nothing in it tells a reader to hover.
 
 Without the TeX toolchain these tests fail (never skip) with the command that installs it.
 """
@@ -103,45 +106,106 @@ def test_hangul_names(pdf_text: str, registry):
     assert [fid for fid, name in hangul.items() if name not in pdf_text] == []
 
 
-def test_corrections_listed(pdf_text: str, registry):
+def test_corrections_listed_in_the_sources_own_words(pdf_text: str, registry):
     corrected = [(f, old) for f in registry.facts.values() for old in f.superseded]
     assert corrected, "the registry records no corrections"
-    missing = [f"{f.id}: {render_superseded(f, old.value)}" for f, old in corrected
-               if not _contains(pdf_text, render_superseded(f, old.value))]
+    missing = [f"{f.id}: {old.quote or render_superseded(f, old.value)}" for f, old in corrected
+               if not _contains(pdf_text, old.quote.strip() if old.quote else render_superseded(f, old.value))]
     assert missing == []
+    chapter = pdf_text[pdf_text.index("CORRECTIONS TO THE BRIEFING"):pdf_text.index("THE FACTS REGISTRY")]
+    assert chapter.count("Claim \u201c") >= len(corrected)
+    assert "Discussed in" in chapter
 
 
-def test_facts_carry_their_sources_as_footnotes(pdf_text: str, registry):
-    fact = registry.facts["kim-jong-un"]
-    title = registry.sources[fact.sources[0]].title
-    assert re.search(r"Sources?: \u201c", pdf_text)
-    assert _contains(pdf_text, f"\u201c{title}\u201d")
+@pytest.fixture(scope="session")
+def outline(explainer_pdf: Path) -> list[str]:
+    return [item.title for item in PdfReader(explainer_pdf).outline if not isinstance(item, list)]
 
 
-def test_timeline_is_a_dated_list_in_order(explainer_pdf: Path):
+def test_a_short_book_with_a_titled_introduction_and_appendices(outline, pdf_text: str, explainer_pdf: Path):
+    assert outline[0] == "Introduction"
+    assert outline[1] == "What is the party congress?"
+    assert outline[-5:] == ["Timeline", "Corrections to the briefing", "The facts registry", "Sources",
+                            "How this explainer is checked"]
+    assert not any("Contributing" in t for t in outline)  # the contributors' guide is for the website
+    contents = pdf_text[pdf_text.index("CONTENTS"):pdf_text.index("INTRODUCTION")]
+    assert re.search(r"Introduction 1 1 What is the party congress\? \d+", contents), contents[:300]
+    assert re.search(r"A The facts registry \d+ B Sources \d+ C How this explainer is checked \d+", contents)
+    assert 30 <= len(PdfReader(explainer_pdf).pages) <= 60
+
+
+def test_nothing_tells_a_reader_to_hover(pdf_text: str):
+    assert not re.search(r"\bhover", pdf_text, re.I)
+    intro = pdf_text[pdf_text.index("INTRODUCTION"):pdf_text.index("WHAT IS THE PARTY CONGRESS?")]
+    assert "Numbers in brackets after a fact" in intro
+
+
+def test_language_title_author_and_subject(explainer_pdf: Path):
+    reader = PdfReader(explainer_pdf)
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    meta = reader.metadata
+    assert meta.title == "The 7th Congress of the Workers\u2019 Party of Korea"
+    assert meta.author == "congress-explainer contributors"
+    assert "7th Congress" in meta.subject and "Human Rights Watch" in meta.subject
+    assert "North Korea" in meta["/Keywords"]
+
+
+def _sources_appendix(pdf_text: str) -> str:
+    start = pdf_text.index("SOURCES", pdf_text.index("THE FACTS REGISTRY"))
+    return pdf_text[start:pdf_text.index("HOW THIS EXPLAINER IS CHECKED", start)]
+
+
+def test_each_source_is_printed_once_and_cited_by_number(pdf_text: str, registry):
+    from checks.sphinx_ext.citations import source_numbers
+
+    numbers = source_numbers(registry)
+    entries = [int(n) for n in re.findall(r"\[(\d+)\] ", _sources_appendix(pdf_text))]
+    assert entries == list(range(1, len(registry.sources) + 1))
+    body = pdf_text[:pdf_text.index("THE FACTS REGISTRY")]
+    # No source is described in the text: no footnotes of titles, no addresses, no "Sources:" lists.
+    assert "Sources: \u201c" not in body
+    assert not re.search(r"https?://", body)
+    # A fact's first mention in a section carries its sources' numbers.
+    kim = registry.facts["kim-jong-un"]
+    marker = "[" + ", ".join(str(n) for n in sorted(numbers[s] for s in kim.sources)) + "]"
+    assert _contains(pdf_text, f"Kim Jong Un{marker}")
+    # A value sources dispute gets a footnote that says so, why, and its sources' numbers.
+    assert re.search(r"Disputed\. The name is not in doubt; the founding date is\..*?Sources: \[[\d, ]+\]\.", body)
+
+
+def test_the_registry_is_compact_tables(pdf_text: str, registry):
+    start = pdf_text.index("THE FACTS REGISTRY")
+    appendix = pdf_text[start:pdf_text.index("SOURCES", start)]
+    assert appendix.count("Fact Value Date Status Sources") >= 6  # a table per kind
+    # A row per fact, each with its status (the text layer reads a table row by row, across cells
+    # whose lines wrap, so the rows are counted by their status cells).
+    rows = re.findall(r"\b(verified|disputed|unverified)\b", appendix.split("Fact Value Date Status Sources", 1)[1])
+    assert len(rows) >= len(registry.facts)
+    people = [f for f in registry.facts.values() if f.kind == "person"]
+    assert all(_contains(appendix, f.name) for f in people)
+    assert _contains(appendix, "Born in 1982, 1983 or 1984.") and "1982\u20131984" not in appendix
+    assert "verified; founding date disputed" in appendix  # the status of each statement
+    assert "Last verified" not in appendix and "Precision" not in appendix  # no field-by-field dump
+
+
+def test_timeline_is_a_dated_list_grouped_by_period_in_order(explainer_pdf: Path):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(explainer_pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    chapter = text[text.index("\nTIMELINE\n"):]
-    # an entry: a bullet, a date alone on its line (day, month, year or a range), its footnote number
-    dates = re.findall(r"^\u2022 ([\d\u2013 ]*(?:[A-Z][a-z]+ )?[\d\u2013 ]*\d{4}(?: \u2013 [\w ]+\d{4})?) ?\d*$",
-                       chapter, re.M)
-    years = [int(re.search(r"\d{4}", d).group()) for d in dates]
-    assert len(years) >= 10, dates
+    chapter = text[text.index("\nTIMELINE\n"):text.index("\nCORRECTIONS TO THE BRIEFING\n")]
+    periods = re.findall(r"^8\.\d+ (.+)$", chapter, re.M)
+    assert periods[0].startswith("Before the 1st Congress") and len(periods) >= 8, periods
+    # an entry: a bullet, its date, its sources' numbers (or a footnote number), a dash, what happened
+    entries = re.findall(r"^\u2022 (.+?\d{4})(?:\[[\d, ]+\]|\d{1,3})? \u2014 (.+)$", chapter, re.M)
+    assert len(entries) >= 10, entries
+    years = [int(re.search(r"\d{4}", date).group()) for date, _ in entries]
     assert years == sorted(years)
+    late_february = next(i for i, (date, _) in enumerate(entries) if date.startswith("late February 2016"))
+    seventh = next(i for i, (date, _) in enumerate(entries) if date == "7 February 2016")
+    assert seventh < late_february
 
 
-def test_page_count_outline_and_links(explainer_pdf: Path, explainer: Path):
+def test_links_resolve(explainer_pdf: Path):
     reader = PdfReader(explainer_pdf)
-    assert 20 <= len(reader.pages) <= 400
-    top = [item.title for item in reader.outline if not isinstance(item, list)]
-    index = (explainer / "docs" / "index.md").read_text(encoding="utf-8")
-    toc = re.search(r"```\{toctree\}\n(.*?)```", index, re.S).group(1)
-    pages = [line.strip() for line in toc.splitlines() if line.strip() and not line.strip().startswith(":")]
-    titles = []
-    for page in pages:
-        text = (explainer / "docs" / f"{page.removesuffix('.md')}.md").read_text(encoding="utf-8")
-        titles.append(re.search(r"^# (.+)$", text, re.M).group(1).strip())
-    assert [t for t in titles if t not in top] == []  # each page is a chapter with a bookmark
     links = sum(1 for page in reader.pages for annot in (page.get("/Annots") or [])
                 if annot.get_object().get("/Subtype") == "/Link")
     assert links > 50

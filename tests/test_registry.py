@@ -143,3 +143,37 @@ def test_digest_ignores_line_moves_but_not_content(tmp_path):
     assert moved.facts["congress-7"].digest == first
     edited = load_registry(write(tmp_path, sources=SOURCE, events=EVENT.replace("05-09", "05-10")), tmp_path)
     assert edited.facts["congress-7"].digest != first
+
+
+ORGANISATION = """\
+- id: wpk
+  kind: organisation
+  label: The party
+  name: Workers' Party of Korea
+  founded: 1945-10-10
+  sources: [src]
+  status: verified
+  verified: 2026-11-28
+  status_of: {founded: disputed}
+"""
+
+
+def test_a_statement_can_have_its_own_status(tmp_path):
+    """The name is verified while the founding date is disputed (Wikidata ranks each statement)."""
+    fact = load_registry(write(tmp_path, sources=SOURCE, orgs=ORGANISATION), tmp_path).facts["wpk"]
+    assert fact.status == fact.status_for() == fact.status_for("name") == "verified"
+    assert fact.status_for("founded") == "disputed"
+    assert fact.status_for("dissolved") == "verified"  # a statement not listed has the fact's status
+
+
+@pytest.mark.parametrize("status_of, expected", [
+    ("{name: disputed}", "facts/orgs.yaml:9: status_of names 'name', which is not a dated statement of this "
+                         "organisation; name one of: founded"),
+    ("{dissolved: disputed}", "facts/orgs.yaml:9: status_of names 'dissolved'"),
+    ("{founded: doubtful}", "facts/orgs.yaml:9: 'status_of.founded' must be one of verified, disputed, unverified"),
+    ("disputed", "facts/orgs.yaml:9: 'status_of' must map dated fields to a status"),
+])
+def test_status_of_names_a_dated_statement_with_a_known_status(tmp_path, status_of, expected):
+    text = ORGANISATION.replace("{founded: disputed}", status_of)
+    (err,) = errors_of(tmp_path, sources=SOURCE, orgs=text)
+    assert err.startswith(expected), err

@@ -67,10 +67,10 @@ def test_timeline_page_in_date_order_at_real_precision(make_app, project):
     assert "Jan" not in html and "1945-01-01" not in html
     # Untagged facts stay off the timeline.
     assert "fact-congress-5" not in html and "5th Congress" not in html
-    # Each entry links to its fact and its sources.
+    # Each entry's date links to its fact, whose card gives the sources: they are not repeated
+    # under every entry.
     assert 'href="facts.html#fact-founding-party"' in html
-    assert html.count('href="facts.html#source-src-b"') == 4
-    assert 'href="facts.html#source-src-a"' in html
+    assert "Sources:" not in html and 'href="facts.html#source-' not in html
     assert '<ol class="timeline-none fact-timeline">' in html
     # The facts page links back to the timeline.
     assert 'href="timeline.html#ref-congress-6-' in (project / "docs/_build/html/facts.html").read_text()
@@ -157,9 +157,71 @@ def test_outside_html_the_timeline_is_a_plain_dated_list(make_app, project):
     _, warnings = build(make_app, project, builder="text", fresh=True)
     assert "WARNING" not in warnings, warnings
     text = (project / "docs/_build/text/timeline.txt").read_text()
-    dates = re.findall(r"^\* \*\*(.+?)\*\*$", text, re.M)
-    assert dates == ["1945", "October 1966", "10\u201314 October 1980", "6\u20139 May 2016"]
-    assert "Sources: A report on the Congress, A history of the party" in text
+    entries = re.findall(r"^\* \*\*(.+?)\*\* \u2014 (.+)$", text, re.M)
+    assert entries == [("1945", "Founding of the party"), ("October 1966", "2nd Party Conference"),
+                       ("10\u201314 October 1980", "6th Congress"), ("6\u20139 May 2016", "7th Congress of the *WPK*")]
+    assert "Sources:" not in text
+
+
+CONGRESSES = """- id: congress-4
+  kind: event
+  label: 4th Congress
+  name: 4th Congress of the Party
+  date: 1961-09-11/1961-09-18
+  sources:
+    - source: src-b
+      excerpt: "The 4th Congress sat from 11 to 18 September 1961."
+  status: verified
+  verified: 2026-11-28
+  series: congresses
+  ordinal: 4
+  tags: [timeline]
+- id: campaign
+  kind: event
+  label: A campaign known to have begun in late February
+  date: ~2016-02-24/2016-05-02
+  sources:
+    - source: src-b
+      excerpt: "The campaign began on 24 February 2016 and ended on 2 May."
+  status: verified
+  verified: 2026-11-28
+  tags: [timeline]
+- id: launch
+  kind: event
+  label: A launch
+  date: 2016-02-07
+  sources:
+    - source: src-b
+      excerpt: "The launch took place on 7 February 2016."
+  status: verified
+  verified: 2026-11-28
+  tags: [timeline]
+"""
+
+
+def test_entries_in_the_order_they_began_grouped_by_period(make_app, project):
+    """Each period runs from one member of a series (a congress) to the next; an entry known to have
+    begun in late February comes after one of 7 February, and says "late February"."""
+    facts = project / "facts/facts.yaml"
+    for number, date in ((5, "1970-11-02/1970-11-13"), (6, "1980-10-10/1980-10-14"), (7, "2016-05-06/2016-05-09")):
+        edit(facts, f"  date: {date}\n", f"  date: {date}\n  series: congresses\n  ordinal: {number}\n")
+    edit(facts, "  label: 5th Congress\n", "  label: 5th Congress\n  tags: [timeline]\n")
+    facts.write_text(facts.read_text() + CONGRESSES)
+    edit(facts, "  label: 6th Congress\n", "  label: 6th Congress\n  name: 6th Congress of the Party\n")
+    edit(project / "docs/timeline.md", "```{fact-timeline}\n", "```{fact-timeline}\n:periods: congresses\n")
+    _, warnings = build(make_app, project, fresh=True)
+    assert "WARNING" not in warnings, warnings
+    html = (project / "docs/_build/html/timeline.html").read_text()
+    headings = re.findall(r"<h2>(.+?)<a class=\"headerlink\"", html)
+    assert headings == ["Before the 4th Congress, 1945\u20131961", "From the 4th to the 5th Congress, 1961\u20131970",
+                        "From the 5th to the 6th Congress, 1970\u20131980", "From the 6th to the 7th Congress, 1980\u20132016",
+                        "Since the 7th Congress, 2016"]
+    dates = [visible for _, visible in timeline_entries(html)]
+    assert dates == ["1945", "11\u201318 September 1961", "October 1966", "2\u201313 November 1970",
+                     "10\u201314 October 1980", "7 February 2016", "late February 2016 \u2013 2 May 2016",
+                     "6\u20139 May 2016"]
+    # The 1966 conference falls between the 4th and 5th congresses.
+    assert html.index("From the 4th to the 5th Congress") < html.index("October 1966") < html.index("From the 5th")
 
 
 def test_an_organisation_is_placed_by_its_founding(project):

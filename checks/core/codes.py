@@ -139,10 +139,14 @@ class Code(enum.Enum):
     TIMELINE_TEMPLATE = ("timeline.template", Severity.WARNING,
                          "A timeline template has a Jinja error (reported by the build, which then skips it).")
     PAGE_AS_OF = ("page.as-of", Severity.WARNING,
-                  "A page's front matter 'as_of' is not a day (YYYY-MM-DD).")
+                  "A page's front matter 'as_of' or 'last_checked' is not a day (YYYY-MM-DD).")
     PAGE_AFTER_AS_OF = ("page.after-as-of", Severity.ERROR,
                         "A page written as of a day (front matter as_of) references a fact dated after it, "
                         "or writes a later date, in a sentence that does not look ahead ('later', 'would').")
+    CORRECTION_PLACEMENT = ("correction.placement", Severity.WARNING,
+                            "A {correction} box names an unknown fact, a fact with no superseded value, or a "
+                            "correction already placed elsewhere (each goes beside the one passage that "
+                            "discusses it; the build reports this).")
 
     @classmethod
     def by_code(cls, code: str) -> "Code":

@@ -65,6 +65,8 @@ def fact_json(fact: Fact) -> dict[str, Any]:
             extra[key] = date_json(getattr(fact, key))
     if fact.ordinal is not None:
         extra["ordinal"] = fact.ordinal
+    if fact.status_of:
+        extra["status_of"] = dict(fact.status_of)
     if fact.holders:
         extra["holders"] = [{"person": h.person, "start": date_json(h.start) if h.start else None,
                              "end": date_json(h.end) if h.end else None} for h in fact.holders]

@@ -90,8 +90,16 @@ def house_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def _part_of_month(day: dt.date) -> str:
+    """About a day: "early", "mid" or "late" in its month (1-10, 11-20, 21-31)."""
+    return "early" if day.day <= 10 else "mid" if day.day <= 20 else "late"
+
+
 def _format_endpoint(end: Endpoint) -> str:
     d = end.lower
+    if end.precision == "day" and end.qualifier == "approximate":
+        # "~2016-02-24" is known to within days: say so in words, not as a day.
+        return f"{_part_of_month(d)} {MONTHS[d.month - 1]} {d.year}"
     if end.precision == "year":
         text = str(d.year)
     elif end.precision == "month":

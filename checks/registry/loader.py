@@ -225,6 +225,12 @@ class _Loader:
         if status == "verified" and "verified" not in values:
             raise RegistryError(path, raw.key_lines["status"],
                                 "a verified fact needs 'verified: YYYY-MM-DD' (the day it was last checked)")
+        for key, _ in values.get("status_of", ()):
+            if key not in raw or key == PRIMARY_FIELD[kind] or RECORD_FIELDS[kind][key].type != "edtf":
+                given = [k for k in raw if RECORD_FIELDS[kind][k].type == "edtf" and k != PRIMARY_FIELD[kind]]
+                raise RegistryError(path, raw["status_of"].key_lines[key],
+                                    f"status_of names '{key}', which is not a dated statement of this {kind}; "
+                                    f"name one of: {', '.join(given) or 'none (use status)'}")
         if ("series" in values) != ("ordinal" in values):
             raise RegistryError(path, raw.line, "'series' and 'ordinal' go together; give both or neither")
         disputed_by = tuple(values.pop("disputed_by", ()))
@@ -340,6 +346,11 @@ class _Loader:
         if text not in STATUSES:
             raise _WrongType(f"must be one of {', '.join(STATUSES)}, not '{text}'")
         return str(text)
+
+    def parse_status_of(self, value: Any, path: str, key: str) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, Mapping) or not value:
+            raise _WrongType("must map dated fields to a status, e.g. 'status_of: {founded: disputed}'")
+        return tuple((str(k), self.parse_field("status", v, path, f"status_of.{k}", "")) for k, v in value.items())
 
     def _list(self, value: Any) -> Sequence:
         if not isinstance(value, Sequence):

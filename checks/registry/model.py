@@ -110,6 +110,8 @@ class Fact:
     # Sources that give another value (a disputed fact): cited with their words, not as support.
     disputed_by: tuple[Citation, ...] = ()
     verified: Any = None  # datetime.date
+    # (field, status) for dated statements whose status differs from the primary value's ``status``
+    status_of: tuple[tuple[str, str], ...] = ()
     note: str | None = None
     tags: tuple[str, ...] = ()
     series: str | None = None
@@ -150,6 +152,13 @@ class Fact:
     @property
     def primary(self) -> Any:
         return getattr(self, PRIMARY_FIELD[self.kind])
+
+    def status_for(self, key: str | None = None) -> str:
+        """The status of one statement: ``status`` is the primary value's; a dated statement (a
+        founding date, a birth) may have its own in ``status_of``, as Wikidata ranks each statement."""
+        if key is None or key == PRIMARY_FIELD[self.kind]:
+            return self.status
+        return dict(self.status_of).get(key, self.status)
 
     def names(self) -> tuple[str, ...]:
         """Every written form accepted for this fact: canonical, short form, accepted variants."""

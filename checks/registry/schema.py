@@ -51,6 +51,9 @@ FIELD_TYPES: dict[str, dict[str, Any]] = {
         ]},
     },
     "verdict": {"enum": list(VERDICTS)},
+    "status-of": {"type": "object", "minProperties": 1,
+                  "propertyNames": {"enum": ["born", "died", "founded", "dissolved", "created", "abolished", "date"]},
+                  "additionalProperties": {"enum": list(STATUSES)}},
     "texts": {"type": "array", "items": {"type": "string"}},
     "variants": {
         "type": "object", "additionalProperties": False,
@@ -91,6 +94,9 @@ COMMON_FIELDS: dict[str, FieldSpec] = {
                          "{source: id, excerpt: the source's exact words that state the value}."),
     "status": FieldSpec("status", True, "verified, disputed or unverified."),
     "verified": FieldSpec("day", False, "Day the fact was last verified (required when verified)."),
+    "status_of": FieldSpec("status-of", False,
+                           "The status of another dated statement of the fact when it differs from the "
+                           "primary value's (e.g. founded: disputed while the name is verified)."),
     "note": FieldSpec("text", False, "Evidence and caveats, for editors and readers."),
     "tags": FieldSpec("texts", False, "Words such as 'timeline'."),
     "series": FieldSpec("slug", False, "An ordered series the fact belongs to."),

@@ -72,7 +72,10 @@ def states_value(fact: Fact, excerpt: str) -> bool:
     if fact.kind == "quantity":
         return any(n.value == fact.value for n in find_numbers(excerpt))
     assert fact.date is not None  # an event's date is required
-    return _states_date(fact.date, excerpt, fact.date.precision)
+    precision = fact.date.precision
+    if precision == "day" and any(mark in fact.date.edtf for mark in "~?"):
+        precision = "month"  # an approximate or uncertain day ("late February") is stated by its month
+    return _states_date(fact.date, excerpt, precision)
 
 
 def _states_date(date: FactDate, excerpt: str, precision: str) -> bool:

@@ -14,7 +14,9 @@ from sphinx.application import Sphinx
 from checks import __version__
 
 from .checking import setup_checking
+from .citations import setup_citations
 from .codes_table import setup_codes_table
+from .corrections import setup_corrections
 from .domain import setup_domain
 from .latex import setup_latex
 from .listings import setup_listings
@@ -32,10 +34,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_roles(app)
     setup_checking(app)
     setup_listings(app)
+    setup_corrections(app)
+    setup_citations(app)
     setup_codes_table(app)
     setup_opendata(app)
     setup_pagemeta(app)
     setup_timeline(app)
     setup_tooltip(app)
     setup_latex(app)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

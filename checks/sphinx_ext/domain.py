@@ -47,8 +47,16 @@ class FactDomain(Domain):
         # fact id -> (docname of the facts page that lists it, label); sources likewise
         "fact_pages": {},
         "source_pages": {},
+        # docname -> [(fact id, index of the superseded value, anchor, line)] of {correction} boxes
+        "corrections_placed": {},
+        # docname -> (earliest, latest) day on which what the page lists was checked (ISO strings)
+        "checked": {},
+        # docname -> True for pages that hold the {corrections} list
+        "correction_lists": {},
     }
-    data_version = 2
+    data_version = 3
+    _PER_DOC = ("usage", "places", "listings", "referenced", "corrections_placed", "checked",
+                "correction_lists")
 
     # -- recording ------------------------------------------------------------------------
     def note_usage(self, docname: str, fact_id: str, digest: str, anchor: str | None = None) -> None:
@@ -71,6 +79,25 @@ class FactDomain(Domain):
     def note_source_entry(self, docname: str, source_id: str, title: str) -> None:
         self.data["source_pages"][source_id] = (docname, title)
 
+    def note_correction_placed(self, docname: str, fact_id: str, index: int, anchor: str, line: int) -> None:
+        self.data["corrections_placed"].setdefault(docname, []).append((fact_id, index, anchor, line))
+
+    def corrections_placed(self) -> dict[tuple[str, int], list[tuple[str, str, int]]]:
+        """(fact id, superseded index) -> [(docname, anchor, line)] in page order."""
+        result: dict[tuple[str, int], list[tuple[str, str, int]]] = {}
+        for docname in sorted(self.data["corrections_placed"]):
+            for fact_id, index, anchor, line in self.data["corrections_placed"][docname]:
+                result.setdefault((fact_id, index), []).append((docname, anchor, line))
+        return result
+
+    def note_checked(self, docname: str, days) -> None:
+        """The days on which what ``docname`` lists was last checked (verified, or read for a source)."""
+        days = sorted(d.isoformat() for d in days if d is not None)
+        if not days:
+            return
+        earliest, latest = self.data["checked"].get(docname, (days[0], days[-1]))
+        self.data["checked"][docname] = (min(earliest, days[0]), max(latest, days[-1]))
+
     # -- incremental builds -------------------------------------------------------------
     def outdated_pages(self, registry: Registry) -> set[str]:
         current = {fid: f.digest for fid, f in registry.facts.items()}
@@ -89,7 +116,7 @@ class FactDomain(Domain):
 
     # -- Sphinx protocol ----------------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("usage", "places", "listings", "referenced"):
+        for key in self._PER_DOC:
             self.data[key].pop(docname, None)
         for key in ("fact_pages", "source_pages"):
             for obj_id in [k for k, (d, _) in self.data[key].items() if d == docname]:
@@ -97,7 +124,7 @@ class FactDomain(Domain):
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         docs = set(docnames)
-        for key in ("usage", "places", "listings", "referenced"):
+        for key in self._PER_DOC:
             for doc, value in otherdata[key].items():
                 if doc in docs:
                     self.data[key][doc] = value
@@ -133,12 +160,14 @@ class FactDomain(Domain):
 
 
 def provenance_title(registry: Registry, fact_id: str) -> str:
-    """A one-line summary of a fact's value and provenance (link title, tooltip text)."""
+    """A one-line summary of a fact's value and provenance: the link's title, which readers without
+    JavaScript see on hover. The status is named only when the value is uncertain."""
     fact = registry.facts[fact_id]
     sources = "; ".join(
         f"{registry.sources[s].title} ({registry.sources[s].publisher}, retrieved {registry.sources[s].retrieved})"
         for s in fact.sources if s in registry.sources)
-    return f"{render_value(fact)} \u2014 {fact.status} \u2014 {sources}"
+    status = f" \u2014 {fact.status}" if fact.status != "verified" else ""
+    return f"{render_value(fact)}{status} \u2014 {sources}"
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

@@ -1,28 +1,42 @@
-"""Generated pages: the facts page, the sources page and the corrections page.
+"""Generated pages: the facts registry and the sources list (the corrections list is in
+:mod:`checks.sphinx_ext.corrections`).
 
 Each directive lists the registry at build time. Its page depends on the whole registry (noted by
 hash in the domain), and the facts page's "used on" back-links are filled in at write time from
 every page's recorded usage, so they are never stale.
+
+The web and the book differ: on the web each fact is a full entry (value, precision, status
+statement by statement, each source with the words of it that support the value, corrections, note,
+where it is used); in the PDF the registry is a set of compact tables (fact, value, date, status,
+source numbers) and the sources a numbered list, which every citation in the book points into.
+Both are built here and wrapped in ``only`` nodes, as Sphinx caches a directive's output once for
+every builder.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
 from checks.exports.claimreview import correction_anchor
-from checks.registry.house_style import render_said, render_superseded, render_value
-from checks.registry.model import PRIMARY_FIELD, Fact, Registry
+from checks.registry.house_style import render_superseded, render_value
+from checks.registry.model import Fact, Registry
 
+from .citations import cite, source_numbers, source_order
 from .domain import FactDomain, fact_anchor, source_anchor
 from .state import registry
+from .wording import statements_sentence, status_summary
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations and bodies", "office": "Offices and titles",
                "event": "Events", "quantity": "Numbers", "quotation": "Quotations"}
 PRECISION_TEXT = {"day": "to the day", "month": "to the month", "year": "to the year"}
+IN_PRINT = "format_latex"  # the ``only`` expression for the PDF (Sphinx tags each build with its format)
+ON_SCREEN = "not format_latex"
 
 
 class backlinks(nodes.General, nodes.Element):
@@ -43,9 +57,12 @@ def _source_link(source_id: str, text: str) -> pending_xref:
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
-    para = nodes.paragraph()
-    para.extend(body)
-    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", para))
+    if len(body) == 1 and isinstance(body[0], (nodes.paragraph, nodes.bullet_list)):
+        content = body[0]
+    else:
+        content = nodes.paragraph()
+        content.extend(body)
+    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", content))
 
 
 def _join(items: list[nodes.Node], sep: str = "; ") -> list[nodes.Node]:
@@ -55,6 +72,12 @@ def _join(items: list[nodes.Node], sep: str = "; ") -> list[nodes.Node]:
             out.append(nodes.Text(sep))
         out.append(item)
     return out
+
+
+def _only(expr: str, *content: nodes.Node) -> addnodes.only:
+    node = addnodes.only(expr=expr)
+    node.extend(content)
+    return node
 
 
 def precision_of(fact: Fact) -> str:
@@ -78,7 +101,8 @@ class _RegistryDirective(SphinxDirective):
 
 
 class FactIndex(_RegistryDirective):
-    """``{fact-index}``: every fact (or those of one ``:kind:``), with value, provenance and uses."""
+    """``{fact-index}``: every fact (or those of one ``:kind:``): on the web an entry per fact with its
+    value, provenance and uses; in print one compact table."""
 
     option_spec = {"kind": directives.unchanged}
 
@@ -87,13 +111,13 @@ class FactIndex(_RegistryDirective):
         kind = self.options.get("kind")
         facts = sorted((f for f in reg.facts.values() if kind is None or f.kind == kind), key=lambda f: f.id)
         domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
-        result: list[nodes.Node] = []
+        domain.note_checked(self.env.docname, [f.verified for f in facts])
         for fact in facts:
             domain.note_fact_entry(self.env.docname, fact.id, fact.label)
-            result.append(self.entry(reg, fact))
         if not facts:
-            result.append(nodes.paragraph(text="No facts of this kind yet."))
-        return result
+            return [nodes.paragraph(text="No facts of this kind yet.")]
+        return [_only(ON_SCREEN, *(self.entry(reg, fact) for fact in facts)),
+                _only(IN_PRINT, registry_table(reg, sorted(facts, key=_table_order)))]
 
     def entry(self, reg: Registry, fact: Fact) -> nodes.Node:
         box = nodes.container(classes=["fact-entry", f"fact-status-{fact.status}"], ids=[fact_anchor(fact.id)])
@@ -104,12 +128,11 @@ class FactIndex(_RegistryDirective):
         box += title
         fields = nodes.field_list()
         fields += _field("Value", nodes.Text(render_value(fact)))
-        if fact.kind == "person":
-            life = " \u2013 ".join(d.house_style() for d in (fact.born, fact.died) if d)
-            if fact.hangul:
-                fields += _field("Hangul", nodes.inline(fact.hangul, fact.hangul, classes=["hangul"]))
-            if life:
-                fields += _field("Lived", nodes.Text(life))
+        if fact.hangul:
+            fields += _field("Hangul", nodes.inline(fact.hangul, fact.hangul, classes=["hangul"]))
+        dates = statements_sentence(fact)
+        if dates:
+            fields += _field("Dates", nodes.Text(dates))
         if fact.accepted or fact.rejected:
             variants = ", ".join(fact.accepted) or "none"
             text = f"accepted: {variants}" + (f"; not used: {', '.join(fact.rejected)}" if fact.rejected else "")
@@ -117,20 +140,21 @@ class FactIndex(_RegistryDirective):
         if fact.kind == "quotation" and fact.speaker in reg.facts:
             fields += _field("Speaker", _fact_link(fact.speaker, render_value(reg.facts[fact.speaker])))
         if fact.kind == "office" and fact.holders:
-            holders = [nodes.Text(self.holder_text(reg, h)) for h in fact.holders]
+            holders = [nodes.Text(holder_text(reg, h)) for h in fact.holders]
             fields += _field("Holders", *_join(holders))
         fields += _field("Precision", nodes.Text(precision_of(fact)))
-        fields += _field("Status", nodes.inline(fact.status, fact.status, classes=[f"status-{fact.status}"]))
+        status = status_summary(fact)
+        fields += _field("Status", nodes.inline(status, status, classes=[f"status-{fact.status}"]))
         if fact.verified:
             fields += _field("Last verified", nodes.Text(fact.verified.isoformat()))
-        sources = [_source_link(s, reg.sources[s].title) for s in fact.sources if s in reg.sources]
-        fields += _field("Sources", *_join(sources))
-        for old in fact.superseded:
+        fields += _field("Sources", self.sources_list(reg, fact))
+        for index, old in enumerate(fact.superseded):
             src = reg.sources.get(old.source)
-            said = render_said(fact, old, src.publisher if src else old.source)
-            if old.quote:  # the words, then the value the registry read in them
-                said += f" (recorded as {render_superseded(fact, old.value)})"
-            fields += _field("Corrected", nodes.Text(f"{said}. {old.reason}"))
+            said = f"\u201c{old.quote.strip()}\u201d" if old.quote else render_superseded(fact, old.value)
+            para = nodes.paragraph()
+            para += nodes.Text(f"{src.publisher if src else old.source} wrote {said}. {' '.join(old.reason.split())} ")
+            para += _correction_ref(correction_anchor(fact.id, index))
+            fields += _field("Corrected", para)
         if fact.note:
             fields += _field("Note", nodes.Text(fact.note))
         used = backlinks()
@@ -140,28 +164,131 @@ class FactIndex(_RegistryDirective):
         return box
 
     @staticmethod
-    def holder_text(reg: Registry, holder) -> str:
-        person = reg.facts.get(holder.person)
-        name = person.name if person else holder.person
-        start = holder.start.house_style() if holder.start else "?"
-        end = holder.end.house_style() if holder.end else "present"
-        return f"{name} ({start} \u2013 {end})"
+    def sources_list(reg: Registry, fact: Fact) -> nodes.bullet_list:
+        """Each source linked to its entry, with the words of it that state the value."""
+        excerpts = {c.source: c.excerpt for c in fact.citations}
+        items = nodes.bullet_list(classes=["fact-sources"])
+        for source_id in fact.sources:
+            source = reg.sources.get(source_id)
+            if source is None:
+                continue
+            para = nodes.paragraph()
+            para += _source_link(source_id, source.title)
+            para += nodes.Text(f" ({source.publisher})")
+            if excerpts.get(source_id):
+                para += nodes.Text(": ")
+                para += nodes.inline("", f"\u201c{excerpts[source_id].strip()}\u201d", classes=["fact-excerpt"])
+            items += nodes.list_item("", para)
+        return items
+
+
+class correction_ref(nodes.Inline, nodes.Element):
+    """Placeholder: "(see the correction)" linking to a correction's entry, resolved at write time."""
+
+
+def _correction_ref(anchor: str) -> correction_ref:
+    node = correction_ref()
+    node["anchor"] = anchor
+    return node
+
+
+def holder_text(reg: Registry, holder) -> str:
+    person = reg.facts.get(holder.person)
+    name = person.name if person else holder.person
+    start = holder.start.house_style() if holder.start else "?"
+    end = holder.end.house_style() if holder.end else "present"
+    return f"{name} ({start} \u2013 {end})"
+
+
+# -- the registry in print -------------------------------------------------------------------
+TABLE_COLUMNS = (("Fact", 27), ("Value", 26), ("Date", 21), ("Status", 14), ("Sources", 12))
+
+
+def _table_order(fact: Fact):
+    when = fact.when
+    return (when.lower if when else None) is None, when.lower if when else None, fact.label.lower()
+
+
+def _cell(*content: nodes.Node) -> nodes.entry:
+    para = nodes.paragraph()
+    para.extend(content)
+    return nodes.entry("", para)
+
+
+def print_value(reg: Registry, fact: Fact) -> str:
+    """The value column: the name, number or wording; an event's value is its date (next column)."""
+    if fact.kind == "event":
+        return fact.name or ""
+    value = render_value(fact)
+    if fact.hangul:
+        value += f" ({fact.hangul})"
+    if fact.kind == "quotation" and fact.speaker in reg.facts:
+        value += f" \u2014 {render_value(reg.facts[fact.speaker])}"
+    if fact.kind == "office" and fact.holders:
+        value += "; held by " + ", ".join(holder_text(reg, h) for h in fact.holders)
+    return value
+
+
+def print_date(fact: Fact) -> str:
+    if fact.kind == "event":
+        return render_value(fact)
+    sentence = statements_sentence(fact, with_status=False)
+    if sentence:
+        return sentence
+    return fact.date.house_style() if fact.date else ""
+
+
+def registry_table(reg: Registry, facts: list[Fact]) -> nodes.Node:
+    """One row per fact: its label (the row is the fact's link target), value, date, status and the
+    numbers of its sources in the sources list."""
+    table = nodes.table(classes=["longtable", "colwidths-given", "registry-table"])
+    group = nodes.tgroup(cols=len(TABLE_COLUMNS))
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for _, width in TABLE_COLUMNS)
+    head = nodes.thead()
+    row = nodes.row()
+    row.extend(_cell(nodes.Text(name)) for name, _ in TABLE_COLUMNS)
+    head += row
+    group += head
+    body = nodes.tbody()
+    for fact in facts:
+        row = nodes.row()
+        # The row is the target of the fact's links; the anchor goes after the label, as an anchor
+        # at the start of a table cell pushes its first line down.
+        row += _cell(nodes.Text(fact.label), nodes.inline("", "", ids=[fact_anchor(fact.id)]))
+        row += _cell(nodes.Text(print_value(reg, fact)))
+        row += _cell(nodes.Text(print_date(fact)))
+        row += _cell(nodes.Text(status_summary(fact)))
+        row += _cell(cite(fact.sources, style="numbers"))
+        body += row
+    group += body
+    return nodes.container("", table, classes=["registry-table"])
 
 
 class SourceIndex(_RegistryDirective):
-    """``{source-index}``: every source once, with the facts that cite it."""
+    """``{source-index}``: every source once, numbered (the numbers the PDF cites), with the facts
+    that cite it on the web and its address in print."""
 
     def run(self) -> list[nodes.Node]:
         reg = self.registry()
         domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
-        items = nodes.bullet_list(classes=["source-index"])
-        for source in sorted(reg.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower())):
+        ordered = source_order(reg)
+        domain.note_checked(self.env.docname, [s.retrieved for s in ordered])
+        numbers = source_numbers(reg)
+        on_screen = nodes.enumerated_list(classes=["source-index"], enumtype="arabic", prefix="", suffix=".")
+        in_print = nodes.enumerated_list(classes=["source-index"], enumtype="arabic", prefix="[", suffix="]")
+        for source in ordered:
+            assert numbers[source.id] == len(on_screen) + 1
             domain.note_source_entry(self.env.docname, source.id, source.title)
+            published = f", {source.date.house_style()}" if source.date else ""
             item = nodes.list_item(ids=[source_anchor(source.id)], classes=["source-entry"])
             para = nodes.paragraph()
             para += nodes.reference(source.title, source.title, refuri=source.url)
-            published = f", {source.date.house_style()}" if source.date else ""
             para += nodes.Text(f". {source.publisher}{published}. Retrieved {source.retrieved.isoformat()}.")
+            if source.read_via:
+                para += nodes.Text(" Read via ")
+                para += nodes.reference(source.read_via, source.read_via, refuri=source.read_via)
+                para += nodes.Text(".")
             item += para
             citing = sorted(reg.facts_citing(source.id), key=lambda f: f.label.lower())
             if citing:
@@ -169,61 +296,51 @@ class SourceIndex(_RegistryDirective):
                 cites += nodes.Text("Supports: ")
                 cites.extend(_join([_fact_link(f.id, f.label) for f in citing]))
                 item += cites
-            items += item
-        return [items]
+            on_screen += item
+            # In print: the title as text and the address written out (a link is no use on paper).
+            item = nodes.list_item(ids=[source_anchor(source.id)], classes=["source-entry"])
+            para = nodes.paragraph()
+            para += nodes.emphasis(source.title, source.title)
+            para += nodes.Text(f". {source.publisher}{published}. ")
+            para += nodes.reference(source.url, source.url, refuri=source.url)
+            if source.read_via:
+                para += nodes.Text(" (read via ")
+                para += nodes.reference(source.read_via, source.read_via, refuri=source.read_via)
+                para += nodes.Text(")")
+            para += nodes.Text(f". Retrieved {source.retrieved.isoformat()}.")
+            item += para
+            in_print += item
+        return [_only(ON_SCREEN, on_screen), _only(IN_PRINT, nodes.container("", in_print, classes=["source-list"]))]
 
 
-class Corrections(_RegistryDirective):
-    """``{corrections}``: every superseded value, what is right, why, and the evidence."""
-
-    option_spec = {"source": directives.unchanged}
-
-    def run(self) -> list[nodes.Node]:
-        reg = self.registry()
-        only = self.options.get("source")
-        result: list[nodes.Node] = []
-        rows = [(fact, old) for fact in sorted(reg.facts.values(), key=lambda f: f.label.lower())
-                for old in fact.superseded if only is None or old.source == only]
-        for fact, old in rows:
-            box = nodes.container(classes=["correction"],
-                                  ids=[correction_anchor(fact.id, fact.superseded.index(old))])
-            head = nodes.paragraph(classes=["correction-title"])
-            head += nodes.strong(fact.label, fact.label)
-            box += head
-            fields = nodes.field_list()
-            src = reg.sources.get(old.source)
-            said = old.quote and f"\u201c{old.quote}\u201d" or render_superseded(fact, old.value)
-            fields += _field("The source said", nodes.Text(said + (f" ({src.publisher})" if src else "")))
-            fields += _field("Superseded value", nodes.Text(render_superseded(fact, old.value)))
-            fields += _field("Correct " + PRIMARY_FIELD[fact.kind], _fact_link(fact.id, render_value(fact)))
-            fields += _field("Why", nodes.Text(old.reason))
-            evidence = [_source_link(s, reg.sources[s].title) for s in fact.sources if s in reg.sources]
-            fields += _field("Evidence", *_join(evidence))
-            box += fields
-            result.append(box)
-        if not rows:
-            result.append(nodes.paragraph(text="No corrections."))
-        return result
+def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
+    try:
+        return app.builder.get_relative_uri(fromdoc, todoc) + "#" + anchor
+    except NoUri:  # a page left out of this output (the PDF leaves some out)
+        return None
 
 
 def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: replace each placeholder with links to the places that use the fact."""
+    """``doctree-resolved``: replace each placeholder with links to the places that use the fact, and
+    each correction reference with a link to its entry."""
+    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    listing = min(domain.data["correction_lists"], default=None)
+    for node in list(doctree.findall(correction_ref)):
+        uri = _uri(app, docname, listing, node["anchor"]) if listing else None
+        node.replace_self(nodes.reference("", "See the correction.", refuri=uri, internal=True) if uri else [])
     placeholders = list(doctree.findall(backlinks))
     if not placeholders:
         return
-    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
     uses = domain.uses()
     for node in placeholders:
-        places = [(doc, anchor) for doc, anchor in uses.get(node["fact_id"], []) if doc != docname]
-        if not places:
-            node.replace_self(nodes.Text("not used in the pages"))
-            continue
         links: list[nodes.Node] = []
-        for doc, anchor in places:
+        for doc, anchor in uses.get(node["fact_id"], []):
+            uri = _uri(app, docname, doc, anchor) if doc != docname else None
+            if uri is None:
+                continue
             title = app.env.titles[doc].astext() if doc in app.env.titles else doc
-            uri = app.builder.get_relative_uri(docname, doc) + "#" + anchor
             links.append(nodes.reference(title, title, refuri=uri, internal=True))
-        node.replace_self(_join(links, ", "))
+        node.replace_self(_join(links, ", ") if links else nodes.Text("not used in the pages"))
 
 
 def listing_pages(app: Sphinx, env) -> list[str]:
@@ -240,8 +357,8 @@ def note_reading(app: Sphinx, env, docnames: list[str]) -> None:
 def setup_listings(app: Sphinx) -> None:
     app.add_directive("fact-index", FactIndex)
     app.add_directive("source-index", SourceIndex)
-    app.add_directive("corrections", Corrections)
     app.add_node(backlinks)
+    app.add_node(correction_ref)
     app.connect("env-before-read-docs", note_reading)
     app.connect("env-updated", listing_pages)
     app.connect("doctree-resolved", fill_backlinks)

@@ -1,95 +1,95 @@
-"""Per-page notes for readers: the page's as-of date, and a note when any fact it uses was corrected.
+"""A page's dateline, under its title, in one quiet line: when the page was written, or when it was
+last checked. Nothing else goes between a title and the first paragraph.
 
-The as-of date comes from the page's front matter (``as_of: YYYY-MM-DD``). The correction note
-lists the facts used on the page that correct a published value (``superseded`` in the registry),
-from the domain's usage data. Both are added when the page is read: a fact's corrections are part
-of its content hash, so correcting a fact re-reads exactly the pages that use it, note included.
-Pages that list the whole registry (facts, sources, corrections) get no correction note.
+- A page written as of a date (front matter ``as_of: YYYY-MM-DD``) says so: "Written as of 6 May 2016."
+- Any other page says when it was last checked: the day in its front matter (``last_checked``), or
+  for a page that lists the registry (the facts, the timeline, the sources, the corrections) the
+  days on which what it lists was verified or read: "Last checked 28 November 2026."
+
+Corrections are not announced here: a correction sits beside the passage that discusses it
+(:mod:`checks.sphinx_ext.corrections`). The dateline is left out of the search index.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
 from checks.pages.model import as_of_day
-from checks.registry.dates import house_date
-from checks.registry.house_style import render_said, render_value
+from checks.registry.dates import MONTHS, house_date
 
+from .corrections import NOT_IN_SEARCH
 from .domain import FactDomain
-from .state import loaded, registry
+from .state import loaded
 
 
-def _insert_after_title(doctree: nodes.document, new: list[nodes.Node]) -> None:
-    section = next(iter(doctree.findall(nodes.section)), None)
-    if section is not None and section.children and isinstance(section[0], nodes.title):
-        for offset, node in enumerate(new, start=1):
-            section.insert(offset, node)
+def day_range(earliest: dt.date, latest: dt.date) -> str:
+    """"28 November 2026"; "between 28 November and 2 December 2026"."""
+    if earliest == latest:
+        return house_date(earliest)
+    if earliest.year == latest.year:
+        start = f"{earliest.day} {MONTHS[earliest.month - 1]}"
+        return f"between {start} and {house_date(latest)}"
+    return f"between {house_date(earliest)} and {house_date(latest)}"
+
+
+def _front_day(metadata: dict[str, Any], key: str) -> dt.date | None:
+    """A front matter day, parsed as the checks parse it (one that is not a day is reported by the
+    engine as page.as-of, at the front matter's line)."""
+    return as_of_day(metadata.get(key))
+
+
+def dateline(app: Sphinx, docname: str) -> nodes.Node | None:
+    metadata = app.env.metadata.get(docname, {})
+    as_of = _front_day(metadata, "as_of")
+    if as_of is not None:
+        words, day, cls = "Written as of ", house_date(as_of), "page-as-of"
     else:
-        for offset, node in enumerate(new):
+        checked = _front_day(metadata, "last_checked")
+        domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+        listed = domain.data["checked"].get(docname)
+        if checked is not None:
+            words, day = "Last checked ", house_date(checked)
+        elif listed is not None:
+            earliest, latest = (dt.date.fromisoformat(d) for d in listed)
+            words, day = "Last checked ", day_range(earliest, latest)
+        else:
+            return None
+        cls = "page-last-checked"
+    para = nodes.paragraph("", "")
+    para += nodes.Text(words)
+    para += nodes.inline(day, day, classes=["dateline-date"])
+    para += nodes.Text(".")
+    return nodes.container("", para, classes=["page-dateline", cls, NOT_IN_SEARCH])
+
+
+def registry_broken_warning(app: Sphinx) -> nodes.Node | None:
+    """Only a non-strict build (the live preview) gets this far with a broken registry: say so on
+    every page rather than serve ids and missing values as if all were well."""
+    broken = loaded(app.config).errors
+    if not broken:
+        return None
+    warning = nodes.warning(classes=["registry-broken", NOT_IN_SEARCH])
+    warning += nodes.paragraph(text="This preview is incomplete: the facts registry could not be loaded whole ("
+                               + "; ".join(f"{e.path}:{e.line}: {e.message}" for e in broken)
+                               + "). Facts from it appear as their ids until it is fixed.")
+    return warning
+
+
+def add_dateline(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: the dateline, directly under the page title (and, in a preview built from a
+    broken registry, the warning that says so)."""
+    new = [n for n in (registry_broken_warning(app), dateline(app, app.env.docname)) if n is not None]
+    section = next(iter(doctree.findall(nodes.section)), None)
+    for offset, node in enumerate(new):
+        if section is not None and section.children and isinstance(section[0], nodes.title):
+            section.insert(1 + offset, node)
+        else:
             doctree.insert(offset, node)
 
 
-def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: the as-of line and the correction note, under the page title."""
-    env = app.env
-    docname = env.docname
-    new: list[nodes.Node] = []
-    broken = loaded(app.config).errors
-    if broken:
-        # Only a non-strict build (the live preview) gets here with a broken registry: say so on
-        # every page rather than serve ids and missing values as if all were well.
-        warning = nodes.warning(classes=["registry-broken"])
-        para = nodes.paragraph()
-        para += nodes.Text("This preview is incomplete: the facts registry could not be loaded whole ("
-                           + "; ".join(f"{e.path}:{e.line}: {e.message}" for e in broken)
-                           + "). Facts from it appear as their ids until it is fixed.")
-        warning += para
-        new.append(warning)
-    # An as_of that is not a day is reported by the engine as page.as-of, at the front matter's line.
-    day = as_of_day(env.metadata.get(docname, {}).get("as_of"))
-    if day is not None:
-        text = house_date(day)
-        para = nodes.paragraph("", "", classes=["page-as-of"])
-        para += nodes.Text("Facts on this page as of ")
-        para += nodes.inline(day.isoformat(), text, classes=["as-of-date"])
-        para += nodes.Text(".")
-        new.append(para)
-    domain: FactDomain = env.domains["fact"]  # type: ignore[assignment]
-    if docname not in domain.data["listings"]:
-        note = correction_note(app, domain.data["usage"].get(docname, {}))
-        if note is not None:
-            new.append(note)
-    if new:
-        _insert_after_title(doctree, new)
-
-
-def correction_note(app: Sphinx, used: dict[str, str]) -> nodes.Node | None:
-    reg = registry(app.config)
-    corrected = sorted((reg.facts[fid] for fid in used if fid in reg.facts and reg.facts[fid].superseded),
-                       key=lambda f: f.label.lower())
-    if not corrected:
-        return None
-    note = nodes.admonition(classes=["fact-corrections-note"])
-    note += nodes.title("Corrections", "Corrections")
-    note += nodes.paragraph(text="This page uses facts that correct values published elsewhere:")
-    items = nodes.bullet_list()
-    for fact in corrected:
-        para = nodes.paragraph()
-        ref = pending_xref("", refdomain="fact", reftype="fact", reftarget=fact.id, refexplicit=True,
-                           refwarn=False)
-        ref += nodes.inline(fact.label, fact.label)
-        para += ref
-        olds = []
-        for old in fact.superseded:
-            src = reg.sources.get(old.source)
-            olds.append(render_said(fact, old, src.publisher if src else old.source))
-        para += nodes.Text(f": {render_value(fact)} (" + "; ".join(olds) + ").")
-        items += nodes.list_item("", para)
-    note += items
-    return note
-
-
 def setup_pagemeta(app: Sphinx) -> None:
-    app.connect("doctree-read", add_page_notes)
+    app.connect("doctree-read", add_dateline)

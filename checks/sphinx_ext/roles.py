@@ -1,6 +1,8 @@
 """The ``{fact}``, ``{nofact}`` and ``{phrase}`` roles.
 
 ``{fact}`` renders a fact's value (or the author's words) as a link to its entry on the facts page.
+On the web it reads as text (see ``static/factcheck.css``): the link is one step away, for readers
+who want the record.
 It does not judge the words: the engine does that once, for the build and the CLI alike
 (see :mod:`checks.sphinx_ext.checking`).
 """
@@ -19,6 +21,13 @@ from .domain import provenance_title
 from .state import registry
 
 
+def status_classes(status: str, classes: list[str]) -> list[str]:
+    """A reference's classes for the status of the value it states (the primary value's, unless a
+    timeline entry states another statement): ``fact-<status>``, and ``fact-uncertain`` unless verified."""
+    return [c for c in classes if c not in ("fact-verified", "fact-disputed", "fact-unverified", "fact-uncertain")] \
+        + [f"fact-{status}"] + (["fact-uncertain"] if status != "verified" else [])
+
+
 class FactRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         fact_id, words = parse_role_content(self.text)
@@ -34,7 +43,7 @@ class FactRole(SphinxRole):
         anchor = f"ref-{fact_id}-{serial}"
         domain.note_usage(self.env.docname, fact_id, fact.digest, anchor)
         display = words or render_value(fact)
-        inner = nodes.inline(display, display, classes=["fact-ref", f"fact-{fact.kind}", f"fact-{fact.status}"])
+        inner = nodes.inline(display, display, classes=status_classes(fact.status, ["fact-ref", f"fact-{fact.kind}"]))
         inner["ids"].append(anchor)
         xref = pending_xref(self.rawtext, inner, refdomain="fact", reftype="fact", reftarget=fact_id,
                             refexplicit=True, refwarn=False,

@@ -1,6 +1,7 @@
 """The timeline: ``{fact-timeline}`` builds a sphinx-timeline from the registry's ``timeline`` facts.
 
-Events come from the registry, never from the page: every fact tagged ``timeline``, oldest first.
+Events come from the registry, never from the page: every fact tagged ``timeline``, in the order they
+began, grouped (``:periods:``) into the periods between the members of a series (the congresses).
 sphinx-timeline needs a full ISO date as ``start``, so each event starts on the earliest day its
 date allows, and the text a reader sees is our own house-style date ("1980", "October 1980",
 "6–9 May 2016"), never the package's ``dtrange`` (which would print "1st Jan 1980").
@@ -39,21 +40,22 @@ from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
-from checks.registry.model import Registry
-from checks.registry.timeline import TIMELINE_TAG, timeline_date, timeline_facts
+from checks.registry.model import PRIMARY_FIELD, Registry
+from checks.registry.timeline import TIMELINE_DATE_FIELD, TIMELINE_TAG, timeline_date, timeline_facts
 
 from .checking import emit
 from .domain import FactDomain
+from .roles import status_classes
 from .state import registry
 
 TAG = TIMELINE_TAG
 # The entry template: MyST markup, parsed as the page's own (so the {fact} role and its tooltip work).
+# Its sources are one step away (the date's tooltip on the web, a numbered marker in print), not
+# repeated under every entry.
 TEMPLATE = """\
 **{fact}`{{ e.when }} <{{ e.id }}>`**
 
 {{ e.title }}
-
-Sources: {{ e.sources }}
 """
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 
@@ -121,15 +123,63 @@ class SafeTimeline(TimelineDirective):
         return result
 
 
-class FactTimeline(SafeTimeline):
-    """``{fact-timeline}``: the registry's ``timeline`` facts, oldest first, at their real precision.
+_ORDINAL_NOUN = re.compile(r"^(\d+(?:st|nd|rd|th)) (\w+)")
 
-    Options: ``:template:`` (a Jinja file; the event is ``e``: ``e.when``, ``e.id``, ``e.title``,
-    ``e.sources``, ``e.start``, ``e.precision``), ``:class:``.
+
+def _member_words(fact) -> tuple[str, str]:
+    """("6th", "Congress") from "6th Congress of the Workers' Party of Korea"."""
+    m = _ORDINAL_NOUN.match(fact.name or "") or _ORDINAL_NOUN.match(fact.label)
+    return (m[1], m[2]) if m else (fact.label, "")
+
+
+def periods(reg: Registry, data: list[dict[str, Any]], series: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Split the (date-ordered) events into the periods between the members of ``series`` (the
+    congresses): each period starts with a member and runs to the next; events before the first
+    member come first. Returns (heading, events) pairs; a period without events is left out."""
+    members = [(timeline_date(f).lower.isoformat(), f) for f in reg.series(series) if timeline_date(f)]
+    members.sort(key=lambda m: m[0])
+    groups: list[list[dict[str, Any]]] = [[] for _ in range(len(members) + 1)]
+    for event in data:
+        index = sum(1 for start, _ in members if start <= event["start"])
+        groups[index].append(event)
+    result = []
+    for index, events_in in enumerate(groups):
+        if not events_in:
+            continue
+        first_year, last_year = int(events_in[0]["start"][:4]), int(events_in[-1]["start"][:4])
+        if not members:  # no member of the series to divide by (a registry that did not load whole)
+            result.append(("Events", events_in))
+            continue
+        if index == 0:
+            ordinal, noun = _member_words(members[0][1])
+            end_year = int(members[0][0][:4])
+            heading = f"Before the {ordinal} {noun}"
+            years = (first_year, end_year)
+        elif index == len(members):
+            ordinal, noun = _member_words(members[-1][1])
+            heading = f"Since the {ordinal} {noun}"
+            years = (first_year, last_year)
+        else:
+            (a, noun), (b, _) = _member_words(members[index - 1][1]), _member_words(members[index][1])
+            heading = f"From the {a} to the {b} {noun}"
+            years = (first_year, int(members[index][0][:4]))
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}\u2013{years[1]}"
+        result.append((f"{heading.strip()}, {span}", events_in))
+    return result
+
+
+class FactTimeline(SafeTimeline):
+    """``{fact-timeline}``: the registry's ``timeline`` facts, ordered by when they began, at their
+    real precision.
+
+    Options: ``:periods:`` (a series, e.g. ``wpk-congresses``: the entries are grouped in sections,
+    one per period between two of its members), ``:template:`` (a Jinja file; the event is ``e``:
+    ``e.when``, ``e.id``, ``e.title``, ``e.sources``, ``e.start``, ``e.precision``), ``:class:``.
     """
 
     has_content = False
-    option_spec = {"template": directives.path, "class": directives.class_option}
+    option_spec = {"template": directives.path, "class": directives.class_option,
+                   "periods": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
@@ -138,17 +188,31 @@ class FactTimeline(SafeTimeline):
         data = events(reg)
         for fact in timeline_facts(reg):
             domain.note_usage(docname, fact.id, fact.digest)
+        domain.note_checked(docname, [f.verified for f in timeline_facts(reg)])
         self.env.factcheck_timelines[docname] = selection_digest(reg)  # type: ignore[attr-defined]
         if not data:
             return [nodes.paragraph(text="No facts are tagged for the timeline yet.")]
+        options = {**self.options, "style": "none", "reversed": None,
+                   "class": ["fact-timeline", *self.options.get("class", [])]}
+        series = self.options.get("periods")
+        if not series:
+            return self.one_timeline(reg, data, options)
+        sections: list[nodes.Node] = []
+        for heading, group in periods(reg, data, series):
+            section = nodes.section(ids=[nodes.make_id("period " + heading)], classes=["timeline-period"])
+            section += nodes.title(heading, heading)
+            section.extend(self.one_timeline(reg, group, options))
+            sections.append(section)
+        return sections
+
+    def one_timeline(self, reg: Registry, data: list[dict[str, Any]], options: dict) -> list[nodes.Node]:
         # One key per line: the package re-parses inline data line by line.
         lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")).splitlines()
         lines.append("---")
-        if "template" not in self.options:
+        if "template" not in options:
             lines.extend(TEMPLATE.splitlines())
         self.content = StringList(lines, source=self.get_source_info()[0])
-        self.options = {**self.options, "style": "none", "reversed": None,
-                        "class": ["fact-timeline", *self.options.get("class", [])]}
+        self.options = options
         result = super().run()
         # The package stamps each item with its full start date (1945-01-01T00:00:00): state the date
         # at its real precision instead, for scripts and styles alike.
@@ -156,7 +220,24 @@ class FactTimeline(SafeTimeline):
         for item, event in zip(items, data):
             item["dt"] = event["edtf"]
             item["classes"].append(f"tl-precision-{event['precision']}")
+            mark_statement(reg, item, event["id"])
         return result
+
+
+def mark_statement(reg: Registry, item: nodes.Element, fact_id: str) -> None:
+    """An entry's date states one statement of its fact (a party's founding, not its name): its
+    references get that statement's status, and the tooltip shows that statement."""
+    fact = reg.facts[fact_id]
+    field = TIMELINE_DATE_FIELD.get(fact.kind)
+    if field is None or field == PRIMARY_FIELD[fact.kind]:
+        return
+    for xref in item.findall(pending_xref):
+        if xref.get("reftarget") != fact_id:
+            continue
+        for inner in xref.findall(nodes.inline):
+            if "fact-ref" in inner["classes"]:
+                inner["statement"] = field
+                inner["classes"] = status_classes(fact.status_for(field), inner["classes"])
 
 
 class FactSourceRole(SphinxRole):
@@ -172,7 +253,8 @@ class FactSourceRole(SphinxRole):
 
 
 class PlainTimeline(SphinxPostTransform):
-    """Outside HTML, the timeline becomes a bulleted list of dated entries (readable in the PDF)."""
+    """Outside HTML, the timeline becomes a list of dated entries, one line each ("date \u2014 what
+    happened"): readable in the PDF and in plain text."""
 
     default_priority = 200
 
@@ -188,9 +270,19 @@ class PlainTimeline(SphinxPostTransform):
                 entry = nodes.list_item(classes=["fact-timeline-entry"])
                 for content in item.findall(TimelineDiv):
                     if "tl-item-content" in content["classes"]:
-                        entry.extend(content.children)
+                        entry.extend(_one_line(list(content.children)))
                 items += entry
             lst.parent.replace_self(nodes.container("", items, classes=["timeline"]))
+
+
+def _one_line(blocks: list[nodes.Node]) -> list[nodes.Node]:
+    """The date paragraph and the title paragraph as one: "**6\u20139 May 2016** \u2014 7th Congress"."""
+    if len(blocks) >= 2 and all(isinstance(b, nodes.paragraph) for b in blocks[:2]):
+        date, title = blocks[0], blocks[1]
+        date += nodes.Text(" \u2014 ")
+        date.extend(title.children)
+        return [date, *blocks[2:]]
+    return blocks
 
 
 def outdated(app: Sphinx, env, added, changed, removed) -> list[str]:

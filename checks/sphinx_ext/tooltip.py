@@ -1,5 +1,6 @@
-"""Provenance on hover, focus and touch: each ``{fact}`` reference carries its value, status and
-sources as ``data-*`` attributes, and a small script shipped with the extension shows them in a
+"""Provenance on hover, focus and touch: each ``{fact}`` reference carries its value, status (and the
+note explaining it, when the value is uncertain), sources with their supporting excerpts and the
+values it corrects as ``data-*`` attributes, and a small script shipped with the extension shows them in a
 ``role="tooltip"`` element tied to the link with ``aria-describedby``. No external script.
 
 The attributes are added at write time by an HTML-only post-transform, before references are
@@ -20,10 +21,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
-from checks.registry.house_style import render_value
+from checks.registry.house_style import render_superseded, render_value
 from checks.registry.model import Registry
 
 from .state import registry
+from .wording import is_uncertain, statement_value
 
 STATIC = Path(__file__).parent / "static"
 ASSETS_CSS = ("factcheck.css",)
@@ -34,13 +36,25 @@ class fact_ref(nodes.inline):
     """A fact reference's text, with its provenance for the tooltip (``node["provenance"]``)."""
 
 
-def provenance(reg: Registry, fact_id: str) -> dict[str, Any]:
-    """What the tooltip shows: value, status, and each source's title, publisher and retrieval day."""
+def provenance(reg: Registry, fact_id: str, statement: str | None = None) -> dict[str, Any]:
+    """What the tooltip shows: the value (or the one dated statement a timeline entry states), its
+    status, the note when that status is not verified, each source with the words of it that support
+    the value, and the published values the fact corrects."""
     fact = reg.facts[fact_id]
-    sources = [{"title": s.title, "publisher": s.publisher, "retrieved": s.retrieved.isoformat()}
+    status = fact.status_for(statement)
+    value = statement_value(fact, statement) if statement else render_value(fact)
+    excerpts = {c.source: c.excerpt for c in fact.citations}
+    sources = [{"title": s.title, "publisher": s.publisher, "retrieved": s.retrieved.isoformat(),
+                "excerpt": excerpts.get(s.id) or ""}
                for s in (reg.sources.get(sid) for sid in fact.sources) if s is not None]
-    return {"label": fact.label, "value": render_value(fact), "status": fact.status,
-            "sources": sources, "corrected": bool(fact.superseded)}
+    corrections = []
+    for old in fact.superseded:
+        source = reg.sources.get(old.source)
+        corrections.append({"publisher": source.publisher if source else old.source,
+                            "value": render_superseded(fact, old.value)})
+    return {"label": fact.label, "value": value, "status": status,
+            "note": (fact.note or "") if is_uncertain(status) else "",
+            "sources": sources, "corrections": corrections}
 
 
 class AttachProvenance(SphinxPostTransform):
@@ -60,8 +74,21 @@ class AttachProvenance(SphinxPostTransform):
             for inner in list(xref.findall(nodes.inline)):
                 if "fact-ref" in inner["classes"] and not isinstance(inner, fact_ref):
                     new = fact_ref(inner.rawsource, *inner.children, **inner.attributes)
-                    new["provenance"] = provenance(reg, fact_id)
+                    new["provenance"] = provenance(reg, fact_id, inner.get("statement"))
                     inner.replace_self(new)
+
+
+class MarkFactLinks(SphinxPostTransform):
+    """HTML only: the links that carry a fact reference get the class ``fact-link``, so that they read
+    as text (a faint dotted underline) while other links still look like links."""
+
+    default_priority = 11  # after ReferencesResolver (10) has made the links
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in self.document.findall(nodes.reference):
+            if any(isinstance(child, fact_ref) for child in ref.children):
+                ref["classes"].append("fact-link")
 
 
 def visit_fact_ref(self, node: fact_ref) -> None:
@@ -72,8 +99,11 @@ def visit_fact_ref(self, node: fact_ref) -> None:
         "data-fact-status": data.get("status", ""),
         "data-fact-sources": json.dumps(data.get("sources", []), ensure_ascii=False),
     }
-    if data.get("corrected"):
+    if data.get("note"):
+        attrs["data-fact-note"] = data["note"]
+    if data.get("corrections"):
         attrs["data-fact-corrected"] = "true"
+        attrs["data-fact-corrections"] = json.dumps(data["corrections"], ensure_ascii=False)
     self.body.append(self.starttag(node, "span", "", **attrs))
 
 
@@ -92,6 +122,7 @@ def copy_assets(app: Sphinx, exc: Exception | None) -> None:
 def setup_tooltip(app: Sphinx) -> None:
     app.add_node(fact_ref, html=(visit_fact_ref, depart_fact_ref))
     app.add_post_transform(AttachProvenance)
+    app.add_post_transform(MarkFactLinks)
     for name in ASSETS_CSS:
         app.add_css_file(name)
     for name in ASSETS_JS:
