@@ -17,8 +17,8 @@ from checks.core.codelist import format_codes
 from checks.core.config import Settings
 from checks.core.errors import FactcheckError, PageError
 from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK, Report
-from checks.engine import check_loaded_project, referenced_ids
-from checks.project import DOCS_DIR, FACTS_DIR, Project, find_root
+from checks.engine import check_drafts, check_loaded_project, referenced_ids
+from checks.project import DOCS_DIR, FACTS_DIR, Project, find_root, load_draft
 from checks.report import FORMATS
 from checks.report.sarif import format_sarif
 from checks.report.text import format_text
@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--base-url", metavar="URL", default=os.environ.get("EXPLAINER_BASEURL") or None,
                        help="the published site's address, for links from SARIF rules to their help "
                             "(default: $EXPLAINER_BASEURL)")
+    draft = sub.add_parser("draft", help="check Markdown or plain-text files from outside docs/ against the registry "
+                                         "(an incoming draft, a press release, another outlet's article)")
+    draft.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files to check")
+    draft.add_argument("--root", type=Path, default=Path(),
+                       help="project root holding facts/ (default: current folder)")
+    draft.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    draft.add_argument("--strict", action="store_true", help="warnings fail too (exit 1), as for check")
     sub.add_parser("codes", help="list the diagnostic codes: code, severity, description")
     schema = sub.add_parser("schema", help="print the registry's JSON Schema (or write it with --write)")
     schema.add_argument("--write", type=Path, metavar="FILE", help="write the schema to FILE atomically")
@@ -160,12 +167,30 @@ def run_check(root: Path | None, fmt: str, strict: bool = False, paths: list[Pat
     return report.exit_code(strict)
 
 
+def run_draft(root: Path, files: list[Path], fmt: str, strict: bool = False) -> int:
+    """The page checks on files that are not pages of the site: same findings, formats and exit
+    codes as ``check``; nothing needs to be referenced, so every claim gets its suggestion."""
+    project = Project(root)
+    try:
+        loaded = project.load_registry_partially()
+        extensions = project.myst_extensions()
+        drafts = [load_draft(path, extensions) for path in files]
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return EXIT_CANNOT_RUN
+    report = check_drafts(loaded, drafts)
+    sys.stdout.write(FORMATS[fmt](report))
+    return report.exit_code(strict)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
             return run_check(args.root, args.format, args.strict, args.paths, args.coverage, args.color,
                              args.base_url)
+        if args.command == "draft":
+            return run_draft(args.root, args.files, args.format, args.strict)
         if args.command == "schema":
             return run_schema(args.write)
         if args.command == "codes":

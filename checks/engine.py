@@ -23,6 +23,7 @@ from checks.rules.derived import check_derived
 from checks.rules.evidence import check_corrections, check_evidence
 from checks.rules.front_matter import check_front_matter
 from checks.rules.lifetimes import check_existence, check_lifetimes
+from checks.rules.mentions import check_mentions
 from checks.rules.name_records import check_name_scripts, check_name_uniqueness
 from checks.rules.names import check_names
 from checks.rules.quotes import check_quotes
@@ -37,6 +38,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_references,            # text against value inside {fact} references
     check_titles_and_existence,  # titles held at the date in question; anachronisms
     check_superseded_reuse,      # known-wrong values back in the prose
+    check_mentions,              # plain prose, sentence by sentence, against the facts it mentions
     check_names,                 # spellings, near-misses, capitalisation
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference
@@ -151,3 +153,17 @@ def check_project(registry: Registry, pages: list[Page], settings: Settings | No
                   facts=len(registry.facts), references=sum(len(p.references) for p in pages),
                   files=tuple(registry.files) + tuple(p.path for p in pages),
                   coverage=tuple(measure_page(registry, p) for p in pages))
+
+
+def check_drafts(result: LoadResult, drafts: list[Page]) -> Report:
+    """The page checks on files from outside the site (``factcheck draft``): the registry is the
+    project's, but its own findings and the project checks are about the site, not the drafts.
+    A registry file that cannot be loaded is reported first, as for ``factcheck check``."""
+    registry = result.registry
+    findings = sorted((f for page in drafts for f in check_page(registry, page)), key=Finding.sort_key)
+    if result.errors:  # the root cause first
+        findings = load_findings(result) + without_cascade(findings, result.unavailable)
+    return Report(findings=tuple(findings), pages=len(drafts),
+                  facts=len(registry.facts), references=sum(len(p.references) for p in drafts),
+                  files=tuple(p.path for p in drafts),
+                  coverage=tuple(measure_page(registry, p) for p in drafts))

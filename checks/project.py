@@ -10,7 +10,7 @@ from typing import Any
 
 from checks.core.config import FactcheckConfig
 from checks.core.errors import ConfigError, PageError
-from checks.pages.extract import extract_page
+from checks.pages.extract import extract_draft, extract_page
 from checks.pages.model import Page
 from checks.registry.loader import LoadResult, load_registry, load_registry_partially
 from checks.registry.model import Registry
@@ -146,3 +146,19 @@ class Project:
                 raise PageError(f"{self.relative(path)}:1: cannot read ({exc.strerror})") from None
             pages.append(extract_page(text, self.relative(path), self.docname(path), extensions))
         return pages
+
+
+def load_draft(path: Path, myst_extensions: frozenset[str]) -> Page:
+    """A draft to check against the registry, from anywhere (not only docs/), read as the site's
+    pages are (Markdown with the site's MyST extensions) or as plain text: its findings name it
+    as the user wrote its path."""
+    shown = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PageError(f"{shown}:1: not UTF-8 text; save it as UTF-8") from None
+    except IsADirectoryError:
+        raise PageError(f"{shown}: is a folder; give the draft's file") from None
+    except OSError as exc:
+        raise PageError(f"{shown}: cannot read ({exc.strerror})") from None
+    return extract_draft(text, shown, myst_extensions)

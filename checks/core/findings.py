@@ -9,13 +9,15 @@ from checks.core.codes import Code, Severity
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in the project: a path relative to the project root and a 1-based line."""
+    """A place in the project: a path relative to the project root, a 1-based line and, where the
+    check knows it, a 1-based column (0: the whole line)."""
 
     path: str
     line: int
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Finding:
             "severity": self.severity.value,
             "path": self.location.path,
             "line": self.location.line,
+            "column": self.location.column or None,
             "message": self.message,
             "fact": self.fact,
             "suggestion": self.suggestion,

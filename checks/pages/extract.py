@@ -16,6 +16,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from checks.core.findings import Location
+from checks.core.text import fold
 from checks.pages.model import Page, Paragraph, Reference, TextRun
 
 ROLE_FACT = "fact"
@@ -120,6 +121,7 @@ class _Collector:
         buffer: list[str] = []
         buffer_line = line
         paragraph = _ParagraphBuilder(self.path, start_line, heading)
+        text_col = 0  # where on its line the next piece of text is searched for (0-based)
 
         def flush() -> None:
             nonlocal buffer
@@ -134,6 +136,7 @@ class _Collector:
                 buffer.append("\n")
                 line += 1
                 paragraph.add("\n", line)
+                text_col = 0
                 continue
             if child.type == "myst_role":
                 name = child.meta.get("name")
@@ -143,6 +146,8 @@ class _Collector:
                 if found:
                     search_line, search_col = found[0], found[1] + 1
                     line = found[2]  # a role may span a line break (the parser reads it as a space)
+                    text_col = found[1] + len(needle) + len(child.content) + 1 if found[2] == found[0] else 0
+                paragraph.column(found[1] + len(needle) + 1 if found else 0)
                 flush()
                 buffer_line = line
                 if name == ROLE_FACT:
@@ -170,6 +175,10 @@ class _Collector:
                 if not buffer:
                     buffer_line = line
                 buffer.append(child.content)
+                column = self._column(child.content, line, text_col)
+                if column:
+                    text_col = column - 1 + len(child.content)
+                paragraph.column(column)
                 paragraph.add(child.content, line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     self.references.append(Reference("", None, m["rest"], Location(self.path, line + 1)))
@@ -177,11 +186,23 @@ class _Collector:
             # code_inline, html_inline, images, math: not prose, but they separate runs
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
+                paragraph.column(0)
                 paragraph.add_quiet(child.content if child.type == "code_inline" else " ", line, line)
         flush()
         built = paragraph.build()
         if built is not None:
             self.paragraphs.append(built)
+
+    def _column(self, text: str, line: int, start: int) -> int:
+        """The 1-based column of ``text`` on source line ``line`` (0-based), searched from ``start``;
+        0 when the source writes it differently (an escape, an entity)."""
+        if not 0 <= line < len(self.lines) or not text:
+            return 0
+        source = fold(self.lines[line])
+        pos = source.find(fold(text), start)
+        if pos < 0:
+            pos = source.find(fold(text))
+        return pos + 1 if pos >= 0 else 0
 
     def _find(self, needle: str, line: int, col: int) -> tuple[int, int, int] | None:
         """Find ``needle`` at or after (line, col): (its line, its column, the line it ends on).
@@ -214,6 +235,14 @@ class _ParagraphBuilder:
         self.references: list[tuple[int, int, Reference]] = []
         self.quiet: list[tuple[int, int]] = []
         self.lines: list[tuple[int, int]] = [(0, line + 1)]
+        self.columns: list[tuple[int, int]] = []
+
+    def column(self, column: int) -> None:
+        """The text added next starts at this 1-based column of its line (0: not known)."""
+        if self.columns and self.columns[-1][0] == self.length:
+            self.columns[-1] = (self.length, column)
+        else:
+            self.columns.append((self.length, column))
 
     def add(self, text: str, line: int) -> None:
         """Append ``text``; ``line`` (0-based) is the page line the text after it is on."""
@@ -242,4 +271,48 @@ class _ParagraphBuilder:
             return None
         return Paragraph(text=text, location=Location(self.path, self.first_line + 1),
                          references=tuple(self.references), quiet=tuple(self.quiet),
-                         line_starts=tuple(self.lines), heading=self.heading)
+                         line_starts=tuple(self.lines), heading=self.heading,
+                         column_starts=tuple(self.columns))
+
+
+def extract_plain_text(text: str, path: str, docname: str) -> Page:
+    """A plain-text file (a press release, another outlet's article) as a page: each paragraph,
+    separated by blank lines, is prose as written; nothing is markup, nothing is a reference."""
+    runs: list[TextRun] = []
+    paragraphs: list[Paragraph] = []
+    lines: list[tuple[int, str]] = []  # (0-based line, text) of the paragraph being read
+
+    def flush() -> None:
+        if not lines:
+            return
+        builder = _ParagraphBuilder(path, lines[0][0], False)
+        for i, (number, line) in enumerate(lines):
+            if i:
+                builder.add("\n", number)
+            builder.column(len(line) - len(line.lstrip()) + 1)
+            builder.add(line.strip(), number)
+        built = builder.build()
+        if built is not None:
+            paragraphs.append(built)
+            runs.append(TextRun("\n".join(t.strip() for _, t in lines), Location(path, lines[0][0] + 1)))
+        lines.clear()
+
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            lines.append((number, line))
+        else:
+            flush()
+    flush()
+    return Page(path=path, docname=docname, runs=tuple(runs), paragraphs=tuple(paragraphs))
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")
+
+
+def extract_draft(text: str, path: str, myst_extensions: Iterable[str]) -> Page:
+    """A file from outside the site (an incoming draft, a press release): Markdown is read as the
+    pages are, anything else as plain text."""
+    docname = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or path
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return extract_page(text, path, docname, myst_extensions)
+    return extract_plain_text(text, path, docname)

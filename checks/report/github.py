@@ -28,9 +28,11 @@ def escape_property(text: str) -> str:
 
 
 def github_command(finding: Finding) -> str:
+    where = [("file", finding.location.path), ("line", str(max(finding.location.line, 1)))]
+    if finding.location.column:
+        where.append(("col", str(finding.location.column)))
     props = ",".join(f"{key}={escape_property(value)}" for key, value in (
-        ("file", finding.location.path), ("line", str(max(finding.location.line, 1))),
-        ("title", f"{TOOL_NAME} {finding.code.code}")))
+        *where, ("title", f"{TOOL_NAME} {finding.code.code}")))
     return f"::{LEVELS[finding.severity]} {props}::{escape_data(full_message(finding))}"
 
 

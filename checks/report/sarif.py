@@ -77,9 +77,12 @@ def sarif_rules(base_url: str | None = None) -> list[dict]:
 
 
 def _physical(location: Location) -> dict:
+    region = {"startLine": max(location.line, 1)}
+    if location.column:
+        region["startColumn"] = location.column
     return {"physicalLocation": {
         "artifactLocation": {"uri": artifact_uri(location.path), "uriBaseId": SRCROOT},
-        "region": {"startLine": max(location.line, 1)},
+        "region": region,
     }}
 
 
