@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SPHINXOPTS ?=
+# The tests run in parallel (pytest-xdist, one worker per core; a module stays on one worker so
+# its fixtures are built once) and list the 15 slowest. PYTEST_ARGS= runs them in one process.
+PYTEST_ARGS ?= -n auto --dist loadscope --durations=15
 # Strict build: every fact-check finding and Sphinx warning fails it.
 STRICT := -E -W --keep-going -n
 # Reproducible PDF and site: dates come from the last commit unless SOURCE_DATE_EPOCH is given.
@@ -33,31 +36,43 @@ check: $(STAMP)
 html: $(STAMP)
 	$(BIN)/sphinx-build $(STRICT) -c . -b html docs build/html $(SPHINXOPTS)
 
-docs: check html pdf
+# The facts check and the HTML first; when the PDF cannot be built, say how far it got.
+docs: check html
+	@$(MAKE) --no-print-directory pdf || { \
+	  echo "make docs: done: the facts check and the HTML (build/html/index.html); not done: the PDF (see above)"; \
+	  exit 2; }
 
-# lualatex, latexmk, poppler-utils and the Noto CJK font: installed when root, else one line saying how.
+# Everything beyond Python (LuaLaTeX and fonts, Poppler, Chromium): installed when root, else one
+# line saying what is missing and how to install it.
 system-packages:
 	@tools/ensure-system-packages
 
-pdf: $(STAMP) system-packages
+pdf: $(STAMP)
+	@tools/ensure-system-packages pdf
 	@mkdir -p build
 	@$(BIN)/sphinx-build -M latexpdf docs build -c . $(STRICT) $(SPHINXOPTS) >build/latex-build.log 2>&1 \
 	  || { tail -n 30 build/latex-build.log; echo "make: the PDF build failed; see build/latex-build.log and build/latex/congress-explainer.log"; exit 1; }
 	@echo "PDF: $(PDF)"
 
-# dist/: site archive, PDF, facts.json, fact changelog, SHA256SUMS (refuses when checks or tests fail).
-release: $(STAMP) system-packages
+# dist/: site archive, PDF, facts.json, fact changelog, SHA256SUMS. Refuses up front on uncommitted
+# changes or a tag that differs from pyproject.toml's version, then installs the system packages
+# (when root), and refuses when the checks or tests fail.
+release: $(STAMP)
 	$(BIN)/python tools/release.py
 
-test: $(STAMP) system-packages
-	$(BIN)/python -m pytest
+# Every test this machine can run: as root the system packages are installed first; without root
+# the PDF and browser tests are skipped with the install command (under CI=true they fail instead).
+test: $(STAMP)
+	@tools/ensure-system-packages --or-skip
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf build dist
 
 # Live preview for contributors: rebuilds on any change under docs/ or facts/; editing a fact
-# re-reads only the pages that use it. Installs the `serve` extra on first use.
+# re-reads only the pages that use it. Installs the `serve` extra on first use. The server replaces
+# the recipe's shell (exec), so stopping make (Ctrl+C, or kill) stops the server too.
 SERVE_PORT ?= 8000
 serve: $(STAMP)
 	@$(BIN)/python -c 'import sphinx_autobuild' 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,serve]'
-	$(BIN)/sphinx-autobuild -c . docs build/serve --watch facts --port $(SERVE_PORT) $(SPHINXOPTS)
+	exec $(BIN)/python tools/serve.py -c . docs build/serve --watch facts --port $(SERVE_PORT) $(SPHINXOPTS)

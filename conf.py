@@ -58,7 +58,7 @@ copyright = f"{copyright} \u00b7 version {release}, released {release_date}"
 # guide is for the website only.
 factcheck_pdf_introduction = "Introduction"
 factcheck_pdf_appendices = ["facts", "sources", "methodology"]
-factcheck_pdf_omit = ["contributing"]
+factcheck_pdf_omit = ["contributing", "architecture"]
 _PDF_SUBJECT = ("A fact-checked explainer on the 7th Congress of the Workers’ Party of Korea (May 2016): "
                 "what it is, why it matters, and what a briefing by Human Rights Watch got right and wrong")
 _PDF_KEYWORDS = "North Korea, Workers’ Party of Korea, party congress, human rights, fact-check"

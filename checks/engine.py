@@ -23,6 +23,7 @@ from checks.rules.derived import check_derived
 from checks.rules.evidence import check_corrections, check_evidence
 from checks.rules.front_matter import check_front_matter
 from checks.rules.lifetimes import check_existence, check_lifetimes
+from checks.rules.mentions import check_mentions
 from checks.rules.name_records import check_name_scripts, check_name_uniqueness
 from checks.rules.names import check_names
 from checks.rules.quotes import check_quotes
@@ -37,6 +38,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_references,            # text against value inside {fact} references
     check_titles_and_existence,  # titles held at the date in question; anachronisms
     check_superseded_reuse,      # known-wrong values back in the prose
+    check_mentions,              # plain prose, sentence by sentence, against the facts it mentions
     check_names,                 # spellings, near-misses, capitalisation
     check_quotes,                # quotations in prose
     check_uncited,               # claims outside any reference
@@ -121,7 +123,8 @@ def without_cascade(findings: Iterable[Finding], unavailable: frozenset[str]) ->
             if (f.fact is None or f.fact not in unavailable) and not (unavailable and f.code in ABSENCE_CODES)]
 
 
-def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None) -> Report:
+def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settings | None = None,
+                         referenced: frozenset[str] | None = None) -> Report:
     """:func:`check_project` over what could be loaded, with the load errors as findings.
 
     When part of the registry could not be loaded, only the page checks run (without what follows
@@ -129,7 +132,7 @@ def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settin
     cites, a series member missing from a count) and would blame the parts that did load.
     """
     if not result.errors:
-        return check_project(result.registry, pages, settings)
+        return check_project(result.registry, pages, settings, referenced=referenced)
     report = check_project(result.registry, pages, settings, whole_registry=False)
     # The root cause first: what could not be loaded, then what the page checks found.
     findings = load_findings(result) + without_cascade(report.findings, result.unavailable)
@@ -137,11 +140,30 @@ def check_loaded_project(result: LoadResult, pages: list[Page], settings: Settin
 
 
 def check_project(registry: Registry, pages: list[Page], settings: Settings | None = None,
-                  whole_registry: bool = True) -> Report:
-    findings = check_whole_project(registry, referenced_ids(pages), settings) if whole_registry else []
+                  whole_registry: bool = True, referenced: frozenset[str] | None = None) -> Report:
+    """The registry checks and the page checks of ``pages``. ``referenced``: the facts every page of
+    the site refers to, when only some pages are checked (the project checks need the whole site:
+    a fact is unstated only if no page at all refers to it); by default those of ``pages``."""
+    if referenced is None:
+        referenced = referenced_ids(pages)
+    findings = check_whole_project(registry, referenced, settings) if whole_registry else []
     for page in pages:
         findings.extend(check_page(registry, page))
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),
                   facts=len(registry.facts), references=sum(len(p.references) for p in pages),
                   files=tuple(registry.files) + tuple(p.path for p in pages),
                   coverage=tuple(measure_page(registry, p) for p in pages))
+
+
+def check_drafts(result: LoadResult, drafts: list[Page]) -> Report:
+    """The page checks on files from outside the site (``factcheck draft``): the registry is the
+    project's, but its own findings and the project checks are about the site, not the drafts.
+    A registry file that cannot be loaded is reported first, as for ``factcheck check``."""
+    registry = result.registry
+    findings = sorted((f for page in drafts for f in check_page(registry, page)), key=Finding.sort_key)
+    if result.errors:  # the root cause first
+        findings = load_findings(result) + without_cascade(findings, result.unavailable)
+    return Report(findings=tuple(findings), pages=len(drafts),
+                  facts=len(registry.facts), references=sum(len(p.references) for p in drafts),
+                  files=tuple(p.path for p in drafts),
+                  coverage=tuple(measure_page(registry, p) for p in drafts))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -24,6 +25,7 @@ def test_generator_is_deterministic_and_clean(tmp_path: Path) -> None:
     assert {"docs/conf.py", "docs/benchstub.py", "docs/facts.md", "docs/index.md", "facts/sources-1.yaml"} <= set(files)
 
 
+@pytest.mark.slow
 def test_tiny_benchmark_run(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(run.SIZES, "tiny", (3, 40))
     result = run.run_size("tiny", tmp_path, parallel=False)

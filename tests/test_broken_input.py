@@ -63,6 +63,7 @@ def corpus_results() -> dict[str, subprocess.CompletedProcess]:
 
 
 @pytest.mark.parametrize("case", CASES)
+@pytest.mark.slow
 def test_broken_project(case: str, corpus_results) -> None:
     code, expected = read_expected(case)
     assert_clean_failure(corpus_results[case], code, expected)
@@ -97,6 +98,7 @@ def test_ten_megabyte_registry_is_refused_at_once(tmp_path: Path) -> None:
     assert_clean_failure(result, 2, ["facts/big.yaml:1: error registry.invalid: file is 10.0 MB, over the 4 MB limit"])
 
 
+@pytest.mark.slow
 def test_large_registry_error_located_exactly(tmp_path: Path) -> None:
     """A 1 MB file with a syntax error on its last line: the line is exact."""
     root = tmp_path / "large"

@@ -6,7 +6,8 @@ is aborted, so a page that needs the network fails. Every page is photographed a
 at 390 px (a phone) into ``test-artifacts/browser/``, and the layout a reader gets is asserted: the
 story first (nothing but a dateline between a title and its first paragraph, which starts in the top
 half of the first screen), facts that read as text, their provenance on hover, focus and tap.
-A machine without ``chromium`` fails these tests with the command that installs it.
+A machine without ``chromium`` skips these tests with the command that installs it
+(``needs_chromium``, see conftest.py); under CI=true they fail instead.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from conftest import copy_project
 QA_PAGE = "what-is-the-congress.html"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+pytestmark = pytest.mark.needs_chromium
 PAGES = sorted(p.stem + ".html" for p in (REPO / "docs").glob("*.md"))
 # Pages written as of a day (front matter as_of); the others say when they were last checked.
 AS_OF_PAGES = sorted(p.stem + ".html" for p in (REPO / "docs").glob("*.md")
@@ -50,12 +52,13 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> tuple[Path, str]:
-    """The real explainer, built strictly into a temporary directory and served: (outdir, base URL)."""
+def site(explainer_html, tmp_path_factory) -> tuple[Path, str]:
+    """The real explainer, built strictly once per run (conftest.py) and served: (outdir, base URL)."""
+    if explainer_html.status != 0:
+        pytest.fail(f"the strict build of the explainer failed:\n{explainer_html.stderr}", pytrace=False)
     tmp = tmp_path_factory.mktemp("browser-site")
-    out = build_site(REPO / "docs", tmp / "html", confdir=REPO)
-    with serve(out, tmp / "http.log") as url:
-        yield out, url
+    with serve(explainer_html.outdir, tmp / "http.log") as url:
+        yield explainer_html.outdir, url
 
 
 @pytest.fixture(scope="session")

@@ -109,12 +109,14 @@ def _project(tmp_path, body: str):
     return tmp_path
 
 
-def test_cli_prints_the_share_of_cited_claims(tmp_path, capsys):
+def test_cli_prints_the_share_of_cited_claims_with_coverage(tmp_path, capsys):
     root = _project(tmp_path, "# Delegates\n\n{fact}`delegates-7` came; the WPK met in 1980.\n")
     assert main(["check", "--root", str(root)]) == 0
     out = capsys.readouterr().out
-    assert "docs/a.md:3: warning claim.uncited: date '1980'" in out
-    assert "docs/a.md      1      3   33.3%" in out
+    assert "docs/a.md:3:42: warning claim.uncited: date '1980'" in out
+    assert "claims cited" not in out  # the table only on request
+    assert main(["check", "--root", str(root), "--coverage"]) == 0
+    assert "docs/a.md      1      3   33.3%" in capsys.readouterr().out
     assert main(["check", "--root", str(root), "--format", "json"]) == 0
     claims = json.loads(capsys.readouterr().out)["summary"]["claims"]
     assert (claims["total"], claims["cited"], claims["share"]) == (3, 1, 0.3333)

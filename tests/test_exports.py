@@ -4,9 +4,14 @@ corrections page, and the facts in objects.inv for intersphinx."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO, ROOTS, copy_project
@@ -14,7 +19,7 @@ from jsonschema import Draft202012Validator
 from sphinx.util.inventory import InventoryFile
 
 from checks.core.errors import RegistryErrors
-from checks.exports.claimreview import claim_reviews
+from checks.exports.claimreview import claim_reviews, short_claim
 from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
 from checks.project import Project
@@ -105,12 +110,18 @@ def test_timelinejs_keeps_real_precision_and_order(registry):
 
 
 def check_google_fields(review: dict) -> list[str]:
-    missing = [k for k in GOOGLE_REQUIRED if not review.get(k)]
+    """What Google's fact-check documentation requires and recommends of a ClaimReview."""
+    missing = [k for k in GOOGLE_REQUIRED + ("datePublished",) if not review.get(k)]
+    if len(review.get("claimReviewed", "")) > 75:
+        missing.append("claimReviewed within 75 characters")
     rating = review.get("reviewRating", {})
-    missing += [f"reviewRating.{k}" for k in ("alternateName", "ratingValue", "bestRating", "worstRating")
+    missing += [f"reviewRating.{k}" for k in ("alternateName", "name", "ratingValue", "bestRating", "worstRating")
                 if k not in rating]
     item = review.get("itemReviewed", {})
-    missing += [f"itemReviewed.{k}" for k in ("appearance", "datePublished", "author") if not item.get(k)]
+    missing += [f"itemReviewed.{k}" for k in ("appearance", "firstAppearance", "datePublished", "author")
+                if not item.get(k)]
+    missing += [f"itemReviewed.{k}.url" for k in ("appearance", "firstAppearance")
+                if item.get(k) and not urlsplit(item[k].get("url", "")).scheme]
     if not review.get("author", {}).get("name"):
         missing.append("author.name")
     if review.get("@context") != "https://schema.org" or review.get("@type") != "ClaimReview":
@@ -119,7 +130,7 @@ def check_google_fields(review: dict) -> list[str]:
 
 
 def test_claim_reviews_one_per_corrected_claim_of_the_qa(registry):
-    reviews = claim_reviews(registry, "https://x.example/facts.html", author="Us")
+    reviews = claim_reviews(registry, "https://x.example/facts.html", author="Us", published="2026-12-01")
     assert [r["url"] for r in reviews] == [
         "https://x.example/facts.html#correction-congress-5-1",
         "https://x.example/facts.html#correction-congress-5-2",
@@ -129,10 +140,30 @@ def test_claim_reviews_one_per_corrected_claim_of_the_qa(registry):
     assert reviews[0]["claimReviewed"] == "the 5th Party Congress held in 1970"
     assert reviews[0]["itemReviewed"]["datePublished"] == "2016-05-06"
     assert reviews[0]["itemReviewed"]["appearance"]["url"] == "https://example.org/qa"
+    assert reviews[0]["itemReviewed"]["firstAppearance"] == reviews[0]["itemReviewed"]["appearance"]
+    assert [r["reviewRating"]["name"] for r in reviews] == ["Imprecise", "Incorrect", "Misquoted"]
     # The checker itself catches a review missing what Google documents.
     broken = copy.deepcopy(reviews[0])
-    del broken["reviewRating"]["alternateName"], broken["itemReviewed"]["appearance"]
-    assert check_google_fields(broken) == ["reviewRating.alternateName", "itemReviewed.appearance"]
+    del broken["reviewRating"]["alternateName"], broken["itemReviewed"]["appearance"], broken["datePublished"]
+    broken["claimReviewed"] = "x" * 76
+    assert check_google_fields(broken) == ["datePublished", "claimReviewed within 75 characters",
+                                           "reviewRating.alternateName", "itemReviewed.appearance"]
+
+
+def test_every_review_has_a_date_and_a_short_claim(registry):
+    """A fact without a verified date is reviewed on the release date; a long quotation is cut."""
+    unverified = dataclasses.replace(registry.facts["congress-5"], verified=None)
+    long_quote = "the 5th Party Congress held in 1970 replaced Marx-Leninism with Kim Il-Sung’s Juche philosophy"
+    superseded = tuple(dataclasses.replace(old, quote=long_quote) for old in unverified.superseded)
+    reg = dataclasses.replace(registry, facts={**registry.facts,
+                                               "congress-5": dataclasses.replace(unverified, superseded=superseded)})
+    reviews = [r for r in claim_reviews(reg, "https://x.example/c.html", author="Us", published="2026-12-01")
+               if "congress-5" in r["url"]]
+    assert {r["datePublished"] for r in reviews} == {"2026-12-01"}
+    assert {r["claimReviewed"] for r in reviews} == {
+        "the 5th Party Congress held in 1970 replaced Marx-Leninism with Kim\u2026"}
+    assert all(check_google_fields(r) == [] for r in reviews)
+    assert short_claim("a" * 80) == "a" * 74 + "\u2026" and short_claim(" short  claim ") == "short claim"
 
 
 def test_built_site_has_the_open_data(make_app, project):
@@ -147,7 +178,12 @@ def test_built_site_has_the_open_data(make_app, project):
     schema = json.loads((out / "facts.schema.json").read_text())
     assert errors(facts, schema) == [] and facts["$schema"] == "facts.schema.json"
     assert len(facts["facts"]) == 7 and len(facts["sources"]) == 3
-    assert errors(json.loads((out / "timeline.json").read_text()), TIMELINEJS_SCHEMA) == []
+    timeline = json.loads((out / "timeline.json").read_text())
+    assert errors(timeline, TIMELINEJS_SCHEMA) == []
+    # links back to the facts are absolute (html_baseurl), so the file works embedded elsewhere
+    links = [link for e in timeline["events"] for link in re.findall(r'href="([^"]+)"', e["text"]["text"])
+             if "#fact-" in link]
+    assert links and all(link.startswith("https://explainer.example.org/facts.html#fact-") for link in links)
 
     # ClaimReview JSON-LD on the corrections page only, absolute URLs from html_baseurl.
     page = (out / "facts.html").read_text()
@@ -170,3 +206,28 @@ def test_built_site_has_the_open_data(make_app, project):
     assert set(inv["fact:fact"]) == {"congress-5", "congress-6", "congress-7", "conference-2",
                                      "founding-party", "kim-il-sung", "speech-living-standards"}
     assert "hrw-qa-2016" in inv["fact:source"]
+
+
+def test_another_site_links_to_facts_through_intersphinx(explainer_html, tmp_path):
+    """A second fixture project, without this extension, links to the explainer's facts with :ref:
+    through its objects.inv (the local file of the explainer as built; links to the published address)."""
+    assert explainer_html.status == 0, explainer_html.stderr
+    project = copy_project("intersphinx", tmp_path)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
+                             str(project / "docs"), str(out)], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "EXPLAINER_INVENTORY": str(explainer_html.outdir / "objects.inv")})
+    assert result.returncode == 0, result.stderr  # -W -n: every reference resolved
+    page = (out / "index.html").read_text(encoding="utf-8")
+    links = {(href, re.sub(r"<[^>]+>", "", text)) for href, text in
+             re.findall(r'<a class="reference external" href="([^"]+)"[^>]*>(.*?)</a>', page, re.S)}
+    facts = Project(REPO).load_registry().facts
+    assert links == {
+        ("https://explainer.example.org/facts.html#fact-congress-7", facts["congress-7"].label),
+        ("https://explainer.example.org/facts.html#fact-kim-jong-un", facts["kim-jong-un"].label),
+        ("https://explainer.example.org/facts.html#fact-kim-jong-un", "the leader"),
+    }
+    # every fact is there, as a standard label that needs no extension to resolve
+    with open(explainer_html.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    assert {f"fact-{fid}" for fid in facts} <= set(inventory["std:label"])

@@ -437,8 +437,12 @@ async def test_fix_a_wrong_date_and_a_wrong_number_with_the_registry_values(clie
 async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
     fixed = await fix(client, project, "Nothing of note happened in 1975.\n", "Mark as not a claim")
     assert fixed == "Nothing of note happened in {nofact}`1975`.\n"
-    fixed = await fix(client, project, "The previous congress met in October 1980.\n", "Reference congress-6")
+    # the check itself finds the fact the date states: its suggestion is the reference
+    fixed = await fix(client, project, "The previous congress met in October 1980.\n", "Reference the fact")
     assert fixed == "The previous congress met in {fact}`October 1980 <congress-6>`.\n"
+    # a date the check cannot tie to one fact: the facts of that date are offered
+    fixed = await fix(client, project, "Much changed in May 2016.\n", "Reference congress-7")
+    assert fixed == "Much changed in {fact}`May 2016 <congress-7>`.\n"
 
 
 @editor_test

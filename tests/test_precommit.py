@@ -42,7 +42,7 @@ def test_factcheck_hook_settings():
     hook = _factcheck_hook()
     assert hook["entry"] == "factcheck check --strict"  # the hook fails on what CI fails on
     assert hook["language"] == "python"
-    assert hook["pass_filenames"] is False
+    assert hook["pass_filenames"] is True  # factcheck check PATH...: the pages being committed
 
 
 def test_entry_names_an_installed_console_script_and_a_valid_command():
@@ -59,5 +59,6 @@ def test_files_pattern_selects_pages_and_registry_only():
     pattern = re.compile(_factcheck_hook()["files"])
     for path in ["docs/index.md", "docs/sub/page.md", "facts/party.yaml", "facts/FORMAT.md"]:
         assert pattern.search(path), path
-    for path in ["README.md", "checks/cli.py", "tests/roots/test-basic/docs/index.md", "mydocs/x.md"]:
+    for path in ["README.md", "checks/cli.py", "tests/roots/test-basic/docs/index.md", "mydocs/x.md",
+                 "docs/_static/favicon.svg"]:
         assert not pattern.search(path), path

@@ -1,8 +1,9 @@
 """Every checkable claim of the source Q&A is recorded: stated through facts, or left out with a reason.
 
-The Q&A (Human Rights Watch, 6 May 2016) lives in the shared sources beside the checkout, where CI
-has it too. Each date, number and registered name in it must fall inside the quote of a
-``source-claim`` record, and each such quote must be the Q&A's exact words.
+The Q&A (Human Rights Watch, 6 May 2016) is archived in the repository, ``sources/hrw-qa-2016.txt``
+(see ``sources/README.md``), so every clone can run these tests. Each date, number and registered
+name in it must fall inside the quote of a ``source-claim`` record, and each such quote must be the
+Q&A's exact words.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from checks.pages.prose_values import find_dates, find_numbers
 from checks.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
-QA = REPO.parent / "shared" / "sources" / "qa-7th-party-congress.txt"
+QA = REPO / "sources" / "hrw-qa-2016.txt"
 
 
 @pytest.fixture(scope="module")
 def qa_text() -> str:
     if not QA.exists():
-        pytest.fail(f"the source Q&A is missing: expected {QA} (the shared sources beside the checkout)")
+        pytest.fail(f"the archived Q&A is missing: expected {QA.relative_to(REPO)} (see sources/README.md)")
     return normalise(QA.read_text(encoding="utf-8"))
 
 

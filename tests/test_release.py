@@ -74,7 +74,10 @@ def make_repo(tmp_path: Path) -> Path:
 
 
 def second_release(repo: Path) -> None:
-    """v0.2.0: a fact added (and used), one changed, one corrected, one removed."""
+    """v0.2.0 (pyproject.toml says so too): a fact added (and used), one changed, one corrected, one
+    removed."""
+    (repo / "pyproject.toml").write_text('[project]\nname = "fixture"\nversion = "0.2.0"\n', encoding="utf-8")
+    git(repo, "add", "pyproject.toml")
     facts = repo / "facts" / "facts.yaml"
     edit(facts, UNUSED_FACT, NEW_FACT)
     edit(facts, "  value: 3467\n", "  value: 3467\n  note: As reported on the last day.\n")
@@ -91,6 +94,11 @@ def release(repo: Path, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=900)
 
 
+def needs_everything(test):
+    """A release builds the PDF and runs every test: LuaLaTeX, Poppler and Chromium."""
+    return pytest.mark.needs_pdf(pytest.mark.needs_chromium(test))
+
+
 @pytest.fixture(scope="module")
 def released(tmp_path_factory) -> Path:
     repo = make_repo(tmp_path_factory.mktemp("release"))
@@ -100,6 +108,7 @@ def released(tmp_path_factory) -> Path:
     return repo
 
 
+@needs_everything
 def test_release_produces_every_artifact_with_checksums_that_verify(released: Path):
     dist = released / "dist"
     names = sorted(p.name for p in dist.iterdir())
@@ -113,6 +122,7 @@ def test_release_produces_every_artifact_with_checksums_that_verify(released: Pa
     assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=dist, capture_output=True).returncode != 0
 
 
+@needs_everything
 def test_fact_changelog_names_the_changes_between_the_tags(released: Path):
     log = json.loads((released / "dist" / "fact-changelog.json").read_text(encoding="utf-8"))
     assert (log["version"], log["since"]) == ("0.2.0", "v0.1.0")
@@ -130,6 +140,7 @@ def test_fact_changelog_names_the_changes_between_the_tags(released: Path):
     assert "`delegates-7`: Delegates at the 7th Congress (fields: note); pages: docs/index.md" in text
 
 
+@needs_everything
 def test_version_and_date_on_the_pdf_title_page_and_in_the_html_footer(released: Path):
     dist = released / "dist"
     text = subprocess.run(["pdftotext", str(dist / "congress-explainer-0.2.0.pdf"), "-"], capture_output=True,
@@ -143,6 +154,7 @@ def test_version_and_date_on_the_pdf_title_page_and_in_the_html_footer(released:
     assert "version 0.2.0, released 1 November 2026" in index
 
 
+@needs_everything
 def test_refused_when_factcheck_fails(tmp_path: Path):
     repo = make_repo(tmp_path)
     edit(repo / "docs" / "index.md", "{fact}`Kim Jong Un <kim-jong-un>`", "{fact}`Kim Jong Um <kim-jong-un>`")
@@ -153,6 +165,7 @@ def test_refused_when_factcheck_fails(tmp_path: Path):
     assert not (repo / "dist").exists()
 
 
+@needs_everything
 def test_refused_when_the_tests_fail(tmp_path: Path):
     repo = make_repo(tmp_path)
     edit(repo / "tests" / "test_registry.py", '.kind == "event"', '.kind == "person"')
@@ -169,3 +182,17 @@ def test_refused_with_uncommitted_changes(tmp_path: Path):
     result = release(repo)
     assert result.returncode == 1
     assert "release: refused: uncommitted changes" in result.stderr
+
+
+def test_refused_up_front_when_the_tag_and_pyproject_disagree(tmp_path: Path):
+    repo = make_repo(tmp_path)
+    (repo / "pyproject.toml").write_text('[project]\nname = "fixture"\nversion = "0.1.0"\n', encoding="utf-8")
+    git(repo, "add", "pyproject.toml")
+    git(repo, "commit", "-q", "-m", "pyproject.toml, version not bumped")
+    git(repo, "tag", "v0.2.0")
+    result = release(repo)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "release: refused: the tag v0.2.0 says version 0.2.0 but pyproject.toml says 0.1.0: set version = "
+        '"0.2.0" in pyproject.toml (and __version__ in checks/__init__.py), commit, and tag that commit']
+    assert not (repo / "build").exists()  # refused before checking, testing or building anything

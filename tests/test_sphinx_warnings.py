@@ -99,3 +99,15 @@ def test_codes_table_lists_every_code(make_app, basic_project):
                  for c in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
         assert cells == [code.code, code.severity.value, code.description]
         assert f'id="factcheck-{code.code.replace(".", "-")}"' in row
+
+
+def test_plain_prose_is_checked_in_the_build_too(make_app, basic_project):
+    """The build runs the engine's page checks, the prose checks among them: a wrong year next to
+    an unlinked mention is a typed warning at its page and line."""
+    page = basic_project / "docs" / "history.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nThe 7th Congress met in 2015.\n", encoding="utf-8")
+    line = _line_of(page, "met in 2015")
+    _, warnings = _build(make_app, basic_project)
+    matches = [w for w in warnings.splitlines() if "[factcheck.date.mismatch]" in w]
+    assert len(matches) == 1, warnings
+    assert re.match(rf"{re.escape(str(page))}:{line}: WARNING: '2015' is not the date of", matches[0]), matches[0]

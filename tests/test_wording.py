@@ -4,8 +4,8 @@ approximate day reads as part of its month."""
 from __future__ import annotations
 
 import pytest
-from checks.dates import parse_fact_date
 
+from checks.registry.dates import parse_fact_date
 from checks.sphinx_ext.wording import moment_in_words
 
 

@@ -5,7 +5,6 @@ own rules: actions pinned by version, pip and apt cached, the same make targets 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,25 +95,10 @@ def test_workflow_make_targets_exist():
 
 def test_apt_packages_match_the_install_script():
     script = (REPO / "tools" / "ensure-system-packages").read_text(encoding="utf-8")
-    listed = re.search(r"PACKAGES=\(([^)]*)\)", script).group(1).split()
+    table = re.search(r"declare -A PACKAGES=\((.*?)\n\)", script, re.S).group(1)
+    listed = [name for packages in re.findall(r'\]="([^"]*)"', table) for name in packages.split()]
     # GitHub's Ubuntu runners ship Google Chrome (Ubuntu's chromium is a snap): no chromium there.
     expected = sorted(set(listed) - {"chromium"})
+    assert "texlive-luatex" in expected and "poppler-utils" in expected
     for name in ("ci.yml", "release.yml"):
         assert sorted(load(name)["env"]["APT_PACKAGES"].split()) == expected
-
-
-def test_ensure_system_packages_reports_what_is_missing(tmp_path: Path):
-    """With lualatex and friends hidden from PATH, --check fails with the one-line install command."""
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
-    for tool in ("bash", "id", "grep", "fc-list", "env"):
-        found = shutil.which(tool)
-        if found:
-            (bindir / tool).symlink_to(found)
-    result = subprocess.run([str(REPO / "tools" / "ensure-system-packages"), "--check"], capture_output=True, text=True,
-                            env={"PATH": str(bindir)})
-    assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1
-    assert "lualatex" in lines[0] and "apt-get install -y --no-install-recommends texlive-luatex" in lines[0]
-    assert subprocess.run([str(REPO / "tools" / "ensure-system-packages"), "--check"]).returncode == 0

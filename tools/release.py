@@ -4,7 +4,10 @@
 dist/ receives the HTML site as a reproducible archive, the PDF, ``facts.json``, the fact changelog
 (Markdown and JSON: facts added, changed, corrected or removed since the previous ``v*`` tag, with
 the pages each affects) and ``SHA256SUMS``. The release is refused, with one line saying why, when
-the tree has uncommitted changes, ``factcheck check`` finds errors, or the tests fail.
+the tree has uncommitted changes, the ``v*`` tag on HEAD differs from ``pyproject.toml``'s version
+(both checked up front, before anything is built), ``factcheck check`` finds errors, or the tests
+fail. The system packages (LuaLaTeX, Poppler, Chromium) are installed when run as root; without
+them and without root it cannot run, and says what to install.
 
 Usage: ``python tools/release.py [--root DIR] [--dist DIR] [--allow-dirty]``. Exit 0 released,
 1 refused, 2 could not run.
@@ -16,6 +19,7 @@ import argparse
 import dataclasses
 import gzip
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,7 @@ from checks.core.errors import FactcheckError, RegistryErrors  # noqa: E402
 from checks.project import Project  # noqa: E402
 from checks.registry.model import Fact, Registry  # noqa: E402
 
+ENSURE_SYSTEM_PACKAGES = ROOT / "tools" / "ensure-system-packages"
 NAME = "congress-explainer"
 PDF_NAME = f"{NAME}.pdf"
 # Fields that say where a fact is written, not what it says: moving a fact changes none of them.
@@ -76,6 +82,35 @@ def checkout_at(root: Path, tag: str, dest: Path) -> Project:
         else:  # our own git archive of facts/ and docs/: plain files only
             tar.extractall(dest, members=[m for m in tar.getmembers() if m.isfile() or m.isdir()])
     return Project(dest)
+
+
+# -- before building -------------------------------------------------------------------------------
+def declared_version(root: Path) -> str | None:
+    """``[project] version`` of the project's pyproject.toml (None without one)."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return None
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("project", {}).get("version")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CannotRun(f"pyproject.toml: cannot read it ({exc})") from None
+
+
+def check_tag_matches_version(root: Path) -> None:
+    """A tagged release whose tag and pyproject.toml disagree would stamp one version on the PDF and
+    package another: refuse before building anything."""
+    tagged, declared = buildinfo.tag_version(root), declared_version(root)
+    if tagged and declared and tagged != declared:
+        raise Refused(f"the tag v{tagged} says version {tagged} but pyproject.toml says {declared}: "
+                      f'set version = "{tagged}" in pyproject.toml (and __version__ in checks/__init__.py), '
+                      f"commit, and tag that commit")
+
+
+def ensure_system_packages() -> None:
+    """LuaLaTeX, Poppler and Chromium: installed when root; else one line saying what is missing."""
+    say("system packages")
+    if subprocess.run([str(ENSURE_SYSTEM_PACKAGES)]).returncode != 0:
+        raise CannotRun("system packages are missing: the line above says which, and how to install them")
 
 
 # -- fact changelog -------------------------------------------------------------------------------
@@ -192,6 +227,8 @@ def release(root: Path, dist: Path, allow_dirty: bool) -> list[Path]:
     python = sys.executable
     if not allow_dirty and git(root, "status", "--porcelain", "--untracked-files=no").strip():
         raise Refused("uncommitted changes: commit them (a release is built from a commit), or pass --allow-dirty")
+    check_tag_matches_version(root)
+    ensure_system_packages()
     version = buildinfo.version(root)
     epoch = buildinfo.source_date_epoch(root)
     date = buildinfo.release_date(root).isoformat()
@@ -205,7 +242,8 @@ def release(root: Path, dist: Path, allow_dirty: bool) -> list[Path]:
     say("factcheck check")
     run([python, "-m", "checks", "check", "--root", str(root)], root, "factcheck check", env, logs / "factcheck.log")
     say("tests")
-    run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], root, "the tests", env, logs / "tests.log")
+    parallel = ["-n", "auto", "--dist", "loadscope"] if importlib.util.find_spec("xdist") else []
+    run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *parallel], root, "the tests", env, logs / "tests.log")
 
     conf = str(conf_dir(root))
     html, latex_out = root / "build" / "html", root / "build"

@@ -9,18 +9,15 @@ from typing import NamedTuple
 from checks.core.codes import Code
 
 HEADERS = ("Code", "Severity", "Description")
+# The page of the explainer whose {factcheck-codes} table documents every code, one anchor per row
+# (code_anchor); SARIF rules link there.
+CODES_PAGE = "contributing.html"
 
 
 class CodeRow(NamedTuple):
     code: str
     severity: str
     description: str
-
-
-def code_anchor(code: str) -> str:
-    """The HTML id of a code's row in the contributing page's table (what docutils' make_id makes
-    of ``factcheck-<code>``): editors link each diagnostic to it."""
-    return re.sub(r"[^a-z0-9]+", "-", f"factcheck-{code}".lower()).strip("-")
 
 
 def code_rows() -> list[CodeRow]:
@@ -34,3 +31,9 @@ def format_codes() -> str:
     width = max(len(r.code) for r in rows)
     sev = max(len(r.severity) for r in rows)
     return "".join(f"{r.code:<{width}}  {r.severity:<{sev}}  {r.description}\n" for r in rows)
+
+
+def code_anchor(code: str) -> str:
+    """``factcheck-date-mismatch`` for ``date.mismatch``: the row's id in the codes table (the id
+    docutils makes of ``factcheck-<code>``: lowercase, every other character a hyphen)."""
+    return re.sub(r"[^a-z0-9]+", "-", f"factcheck-{code}".lower()).strip("-")

@@ -32,15 +32,20 @@ class Code(enum.Enum):
                      "A {fact} role cannot be read (empty, or an unclosed <id>).")
     # Text against value
     DATE_MISMATCH = ("date.mismatch", Severity.ERROR,
-                     "A year, month or day written in a reference falls outside the fact's date.")
+                     "A year, month or day written in a reference, or in plain prose next to a mention of a "
+                     "dated fact (the 4th Congress, Kim Il Sung's death), falls outside the fact's date.")
     DATE_TOO_PRECISE = ("date.too-precise", Severity.WARNING,
                         "A date written more precisely than the registry knows it (a day for a year).")
+    DATE_WEEKDAY = ("date.weekday", Severity.ERROR,
+                    "A weekday written with a date does not fall on that date ('Sunday, 6 May 2016').")
     DATE_MISSING = ("date.missing", Severity.WARNING,
                     "A reference to a dated event states neither a date, its ordinal nor its name.")
     NAME_MISMATCH = ("name.mismatch", Severity.ERROR,
                      "A reference's words are not the canonical name, short form or an accepted variant.")
     NUMBER_MISMATCH = ("number.mismatch", Severity.ERROR,
-                       "A number written in a reference differs from the fact's value or ordinal.")
+                       "A number written in a reference differs from the fact's value or ordinal, or a number "
+                       "with a unit, a duration, an anniversary or a count in plain prose differs from the "
+                       "quantity of the fact it is written with.")
     QUOTE_MISMATCH = ("quote.mismatch", Severity.ERROR,
                       "Quoted words differ from the quotation's exact wording; the message names the words that "
                       "differ (omissions need an ellipsis).")
@@ -64,10 +69,14 @@ class Code(enum.Enum):
     QUOTE_UNATTRIBUTED = ("quote.unattributed", Severity.WARNING,
                           "A passage in quotation marks in prose (of any length) quotes no registered "
                           "quotation and is not marked as a term, title or name with {phrase}.")
+    QUOTE_MISATTRIBUTED = ("quote.misattributed", Severity.ERROR,
+                           "A registered quotation is attributed in prose to someone other than its speaker "
+                           "('Kim Jong Un said' for words of the Commission of Inquiry).")
     # Coverage (checks/coverage.py)
     CLAIM_UNCITED = ("claim.uncited", Severity.WARNING,
                      "A year, date, number with a unit or registered name in prose is not backed by a {fact} "
-                     "reference (a name counts once the page has referenced its fact).")
+                     "reference (a name counts once the page has referenced its fact); where the sentence "
+                     "mentions the fact it agrees with, the suggestion is the reference to write.")
     COVERAGE_UNSTATED = ("coverage.unstated", Severity.WARNING,
                          "A source claim lists facts, but no page references any of them.")
     # Sources and freshness (checks/sources.py)
@@ -110,6 +119,9 @@ class Code(enum.Enum):
                           "A quotation is dated before its speaker was born or after the speaker died.")
     LIFETIME_POSTHUMOUS = ("lifetime.posthumous", Severity.ERROR,
                            "A posthumous title or honour is dated before the holder's death.")
+    LIFETIME_PROSE = ("lifetime.prose", Severity.ERROR,
+                      "Prose has a person act at a date before their birth or after their death (reported "
+                      "history such as 'posthumously' or 'after his death' excepted).")
     EXISTENCE_ANACHRONISM = ("existence.anachronism", Severity.ERROR,
                              "An organisation, office or event series is named at a date outside its existence: "
                              "in prose, or in the registry (a holder's term, a quotation's speaker, a measured "
@@ -117,7 +129,9 @@ class Code(enum.Enum):
     OFFICE_NOT_HELD = ("office.not-held", Severity.ERROR,
                        "A title is given to a person who did not hold it at the date in question.")
     SUPERSEDED_REUSED = ("superseded.reused", Severity.ERROR,
-                         "A value the registry marks as superseded (known wrong) reappears next to its fact.")
+                         "A value the registry marks as superseded (known wrong) reappears with its fact, in a "
+                         "reference's line or a sentence that mentions the fact (also in other words), or the "
+                         "source's recorded wrong words reappear.")
 
     # Timeline and page metadata
     TIMELINE_UNDATED = ("timeline.undated", Severity.WARNING,

@@ -9,22 +9,23 @@ from checks.core.codes import Code, Severity
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in the project: a path relative to the project root and a 1-based line.
+    """A place in the project: a path relative to the project root, a 1-based line and, where the
+    check knows it, a 1-based column (0: the whole line).
 
-    Where a check knows the exact words it is about, it also gives their span: ``column``, the
-    1-based column of the first character, and ``end_line``/``end_column``, the position just after
-    the last one (as SARIF counts them; columns count characters). Editors underline the span; the
-    span takes no part in comparing or sorting locations, so findings stay one per line and code.
+    Where a check knows the exact words it is about, it also gives where they end: ``end_line`` and
+    ``end_column``, the position just after the last character (as SARIF counts; columns count
+    characters). Editors underline that span and quick fixes replace it; the end takes no part in
+    comparing or sorting locations.
     """
 
     path: str
     line: int
-    column: int | None = field(default=None, compare=False)
+    column: int = 0
     end_line: int | None = field(default=None, compare=False)
     end_column: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Finding:
             "severity": self.severity.value,
             "path": self.location.path,
             "line": self.location.line,
+            "column": self.location.column or None,
             "message": self.message,
             "fact": self.fact,
             "suggestion": self.suggestion,

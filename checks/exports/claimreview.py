@@ -1,4 +1,10 @@
-"""schema.org ClaimReview records: one per value of the reviewed source that the registry supersedes."""
+"""schema.org ClaimReview records: one per value of the reviewed source that the registry supersedes.
+
+What Google's fact-check documentation requires and recommends: ``claimReviewed`` (kept within 75
+characters), ``reviewRating`` with ``alternateName`` and ``name``, ``url``, ``author``,
+``datePublished``, and the claim reviewed (``itemReviewed``) with its author, date, ``appearance`` and
+``firstAppearance`` (the reviewed document).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,20 @@ from checks.registry.model import Fact, Registry
 QA_SOURCE = "hrw-qa-2016"
 # ClaimReview verdicts: our rating scheme, documented once (1 = worst, 5 = best).
 VERDICTS = {"Incorrect": 1, "Misquoted": 2, "Imprecise": 3}
+# Google: "Try to keep this less than 75 characters to minimize wrapping when displayed on a mobile
+# device."
+CLAIM_LENGTH = 75
+
+
+def short_claim(text: str, limit: int = CLAIM_LENGTH) -> str:
+    """``text`` within ``limit`` characters: cut at a word boundary, marked with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–—") + "…"
 
 
 def correction_anchor(fact_id: str, index: int) -> str:
@@ -30,11 +50,13 @@ def verdict(fact: Fact, old_value: Any) -> str:
     return "Incorrect"
 
 
-def claim_reviews(reg: Registry, page_url: str, *, author: str, author_url: str | None = None,
+def claim_reviews(reg: Registry, page_url: str, *, author: str, published: str, author_url: str | None = None,
                   source_id: str = QA_SOURCE) -> list[dict[str, Any]]:
     """One schema.org ClaimReview per value of ``source_id`` that the registry supersedes.
 
     ``page_url`` is the corrections page; each review's ``url`` points to its entry there.
+    ``published`` (ISO date): the review's date when its fact records no ``verified`` date, the
+    date the site was released.
     """
     source = reg.sources.get(source_id)
     if source is None:
@@ -53,7 +75,8 @@ def claim_reviews(reg: Registry, page_url: str, *, author: str, author_url: str 
             if old.source != source_id:
                 continue
             rating = verdict(fact, old.value)
-            item: dict[str, Any] = {"@type": "Claim", "author": claim_author, "appearance": appearance}
+            item: dict[str, Any] = {"@type": "Claim", "author": claim_author, "appearance": appearance,
+                                    "firstAppearance": appearance}
             if source.date:
                 item["datePublished"] = source.date.lower.isoformat()
             review: dict[str, Any] = {
@@ -61,14 +84,13 @@ def claim_reviews(reg: Registry, page_url: str, *, author: str, author_url: str 
                 "@type": "ClaimReview",
                 "url": f"{page_url}#{correction_anchor(fact.id, index)}",
                 "name": f"{fact.label}: {render_value(fact)}",
-                "claimReviewed": old.quote or render_superseded(fact, old.value),
+                "claimReviewed": short_claim(old.quote or render_superseded(fact, old.value)),
                 "reviewBody": old.reason,
                 "author": reviewer,
                 "itemReviewed": item,
                 "reviewRating": {"@type": "Rating", "ratingValue": VERDICTS[rating], "bestRating": 5,
-                                 "worstRating": 1, "alternateName": rating},
+                                 "worstRating": 1, "alternateName": rating, "name": rating},
+                "datePublished": fact.verified.isoformat() if fact.verified else published,
             }
-            if fact.verified:
-                review["datePublished"] = fact.verified.isoformat()
             reviews.append(review)
     return _plain(reviews)

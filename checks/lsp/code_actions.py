@@ -57,7 +57,7 @@ def fixes(findings: list[Finding], lines: list[str], registry: Registry | None) 
     found: list[Fix] = []
     for finding in findings:
         loc = finding.location
-        if loc.column is None or loc.end_line is None:
+        if not loc.column or loc.end_line is None:
             continue  # the check did not place the words: nothing exact to edit
         span = location_span(loc, lines)
         written = _text(lines, span)

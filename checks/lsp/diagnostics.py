@@ -9,15 +9,13 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from checks.core.codelist import code_anchor
+from checks.core.codelist import CODES_PAGE, code_anchor
 from checks.core.codes import Severity
 from checks.core.findings import Finding
 from checks.lsp.locations import location_span, to_range, uri_of
 
 SOURCE = "factcheck"
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
-# The page that describes every code, as the HTML build names it.
-CODES_PAGE = "contributing.html"
 
 
 def docs_base(root: Path, configured: str | None = None) -> str:

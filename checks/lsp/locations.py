@@ -56,7 +56,7 @@ def location_span(location: Location, lines: list[str]) -> Span:
     """The span of a finding's location: its exact words where the check gave them, the word at
     its column where it gave only that, else the written part of its line."""
     line = location.line - 1
-    if location.column is None:
+    if not location.column:
         return line_span(lines, line)
     start = location.column - 1
     if location.end_line is not None and location.end_column is not None:
@@ -81,7 +81,7 @@ def from_position(position: types.Position, lines: list[str], codec: PositionCod
 def reference_at(page: Page, lines: list[str], line: int, character: int) -> Reference | None:
     """The ``{fact}`` reference written at (line, character), if any."""
     for ref in page.references:
-        if ref.location.column is not None and location_span(ref.location, lines).contains(line, character):
+        if ref.location.column and location_span(ref.location, lines).contains(line, character):
             return ref
     return None
 

@@ -24,6 +24,14 @@ _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 Problem = tuple[Code, str, "str | None"]
 
 
+# Prose that looks ahead or reports later history ("later became", "would", "went on to") may
+# name what did not exist yet, or a title not yet held, at the date it speaks of.
+LOOKS_AHEAD = re.compile(r"\b(later|would|went on to|since then|afterwards|subsequently|became|until)\b", re.IGNORECASE)
+# The same, for plain prose read per sentence: "became" there states when a title began.
+LOOKS_AHEAD_IN_SENTENCE = re.compile(r"\b(later|would|went on to|since then|afterwards|subsequently|eventually"
+                                     r"|future)\b", re.IGNORECASE)
+
+
 def date_problems(date: FactDate, mentions: list[DateMention]) -> list[Problem]:
     """Every written year, month and day must fall within ``date``; finer than it is a warning."""
     problems: list[Problem] = []
@@ -109,3 +117,21 @@ def quote_differences(written: str, exact: str) -> list[str]:
 
 def _key(word: str) -> str:
     return normalise(word).strip(_EDGE_PUNCTUATION)
+
+
+def number_agrees(value: int | float, approximate: bool, written: int | float, hedge: str | None) -> bool:
+    """Does a written number state ``value``? Exactly, unless hedged or approximate: "about
+    3,000" states anything that rounds to it at its own precision (3,062) or lies within a
+    tenth of it; "more than 3,000" anything above it."""
+    if written == value:
+        return True
+    if hedge in ("more than", "over", "at least"):
+        return value >= written
+    if hedge in ("fewer than", "less than", "under", "up to"):
+        return value <= written
+    if hedge is None and not approximate:
+        return False
+    if abs(value - written) <= 0.1 * abs(written):
+        return True
+    digits = len(str(int(abs(written)))) - len(str(int(abs(written))).rstrip("0"))
+    return digits > 0 and round(value, -digits) == written

@@ -190,8 +190,12 @@ class _Collector:
                                       found.end_column + 1) if found else Location(self.path, role_line + 1))
                     reference = Reference(fact_id, words, child.content, where, found.anchors if found else ())
                     self.references.append(reference)
+                    # the paragraph shows the reference's words (or its id): where they start
+                    shown = source_position(reference.anchors, reference.words_offset if words else reference.target_offset)
+                    paragraph.column(shown[1] if shown and shown[0] == role_line + 1 else 0)
                     paragraph.add_reference(reference, role_line, line)
                     continue
+                paragraph.column(found.column + len(name) + 4 if found else 0)  # after "{name}`"
                 if name == ROLE_NOFACT:
                     self.not_claims.append(TextRun(child.content, Location(self.path, role_line + 1)))
                 elif name == ROLE_PHRASE:
@@ -216,6 +220,7 @@ class _Collector:
                     text_line, text_col = line, last[2] - 1 + len(child.content) - last[0]
                 anchors.extend((size + offset, at_line, column) for offset, at_line, column in placed)
                 buffer.append(child.content)
+                paragraph.column(placed[0][2] if placed and placed[0][0] == 0 else 0)
                 paragraph.add(child.content, line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     start = source_position(tuple(placed), m.start())
@@ -229,6 +234,7 @@ class _Collector:
             if child.type in ("code_inline", "html_inline", "image"):
                 buffer.append(" ")
                 size += 1
+                paragraph.column(0)
                 paragraph.add_quiet(child.content if child.type == "code_inline" else " ", line, line)
         flush()
         built = paragraph.build()
@@ -331,6 +337,14 @@ class _ParagraphBuilder:
         self.references: list[tuple[int, int, Reference]] = []
         self.quiet: list[tuple[int, int]] = []
         self.lines: list[tuple[int, int]] = [(0, line + 1)]
+        self.columns: list[tuple[int, int]] = []
+
+    def column(self, column: int) -> None:
+        """The text added next starts at this 1-based column of its line (0: not known)."""
+        if self.columns and self.columns[-1][0] == self.length:
+            self.columns[-1] = (self.length, column)
+        else:
+            self.columns.append((self.length, column))
 
     def add(self, text: str, line: int) -> None:
         """Append ``text``; ``line`` (0-based) is the page line the text after it is on."""
@@ -359,4 +373,48 @@ class _ParagraphBuilder:
             return None
         return Paragraph(text=text, location=Location(self.path, self.first_line + 1),
                          references=tuple(self.references), quiet=tuple(self.quiet),
-                         line_starts=tuple(self.lines), heading=self.heading)
+                         line_starts=tuple(self.lines), heading=self.heading,
+                         column_starts=tuple(self.columns))
+
+
+def extract_plain_text(text: str, path: str, docname: str) -> Page:
+    """A plain-text file (a press release, another outlet's article) as a page: each paragraph,
+    separated by blank lines, is prose as written; nothing is markup, nothing is a reference."""
+    runs: list[TextRun] = []
+    paragraphs: list[Paragraph] = []
+    lines: list[tuple[int, str]] = []  # (0-based line, text) of the paragraph being read
+
+    def flush() -> None:
+        if not lines:
+            return
+        builder = _ParagraphBuilder(path, lines[0][0], False)
+        for i, (number, line) in enumerate(lines):
+            if i:
+                builder.add("\n", number)
+            builder.column(len(line) - len(line.lstrip()) + 1)
+            builder.add(line.strip(), number)
+        built = builder.build()
+        if built is not None:
+            paragraphs.append(built)
+            runs.append(TextRun("\n".join(t.strip() for _, t in lines), Location(path, lines[0][0] + 1)))
+        lines.clear()
+
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            lines.append((number, line))
+        else:
+            flush()
+    flush()
+    return Page(path=path, docname=docname, runs=tuple(runs), paragraphs=tuple(paragraphs))
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")
+
+
+def extract_draft(text: str, path: str, myst_extensions: Iterable[str]) -> Page:
+    """A file from outside the site (an incoming draft, a press release): Markdown is read as the
+    pages are, anything else as plain text."""
+    docname = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or path
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return extract_page(text, path, docname, myst_extensions)
+    return extract_plain_text(text, path, docname)

@@ -90,6 +90,9 @@ class Paragraph:
     # (offset, page line): the text from each offset on is on that line, up to the next entry
     line_starts: tuple[tuple[int, int], ...] = ()
     heading: bool = False
+    # (offset, column): the text from each offset on starts at that 1-based column of its line
+    # (0: not known, e.g. after an escape), up to the next entry
+    column_starts: tuple[tuple[int, int], ...] = ()
 
     def line_at(self, offset: int) -> int:
         line = self.location.line
@@ -98,6 +101,21 @@ class Paragraph:
                 break
             line = number
         return line
+
+    def column_at(self, offset: int) -> int:
+        """The 1-based column of ``offset`` in its page line; 0 when it is not known."""
+        anchor = None
+        for start, column in self.column_starts:
+            if start > offset:
+                break
+            anchor = (start, column)
+        if anchor is None or not anchor[1]:
+            return 0
+        return anchor[1] + offset - anchor[0]
+
+    def location_at(self, offset: int) -> Location:
+        """The page line and column of an offset in the paragraph's text."""
+        return Location(self.location.path, self.line_at(offset), self.column_at(offset))
 
 
 @dataclass(frozen=True)
@@ -123,3 +141,13 @@ class Page:
     def as_of_date(self) -> dt.date | None:
         """The day the page is written as of; None when it has none or it is not a day."""
         return as_of_day(self.as_of)
+
+
+def claims_checked(page: Page) -> bool:
+    """False if the page's front matter says ``factcheck: {claims: false}``: a page that makes no
+    claims (a contributors' guide). Its references are still checked; its prose is not read for
+    claims."""
+    settings = page.front_matter.get("factcheck")
+    if isinstance(settings, dict):
+        return str(settings.get("claims", "true")).strip().lower() not in ("false", "no", "off", "0")
+    return True

@@ -182,6 +182,9 @@ class _Loader:
     def load_record(self, raw: Mapping, path: str) -> None:
         loc = Location(path, raw.line)
         kind = raw.get("kind")
+        if kind is None and "id" not in raw:
+            raise RegistryError(path, raw.line, "this '- ' starts a record with neither 'id' nor 'kind': if the "
+                                "line continues the record above, remove the '- ' and indent it like the keys there")
         if kind is None or not isinstance(kind, Text):
             raise RegistryError(path, raw.line, "record has no 'kind'; add one of: " + ", ".join(RECORD_FIELDS))
         if kind not in RECORD_FIELDS:
@@ -289,6 +292,9 @@ class _Loader:
 
     # -- values ------------------------------------------------------------------------------
     def parse_id(self, value: Any, path: str) -> str:
+        if isinstance(value, (list, dict)):
+            raise RegistryError(path, getattr(value, "line", 1), f"'id' must be a single value, not a "
+                                f"{'list' if isinstance(value, list) else 'mapping'}: write 'id: the-id' on one line")
         if not isinstance(value, Text) or not _ID.match(value):
             line = getattr(value, "line", 1)
             raise RegistryError(path, line, f"id '{value}' is not lowercase kebab-case (like 'congress-7')")

@@ -7,6 +7,7 @@ errors rather than silently overwritten.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -53,6 +54,9 @@ def load_yaml(text: str, path: str) -> object:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        slip = explain_slip(text, exc)
+        if slip is not None:
+            raise RegistryError(path, slip[0], f"malformed YAML: {slip[1]}") from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
@@ -65,7 +69,7 @@ def load_yaml(text: str, path: str) -> object:
     if node is None:
         return None
     try:
-        return _convert(node, path, set())
+        return _convert(node, path, set(), text.splitlines())
     except _AliasFound:
         # composed nodes carry the anchor's position; the events know where the alias is
         line = next((e.start_mark.line + 1 for e in yaml.parse(text, Loader=_Loader)
@@ -78,7 +82,99 @@ class _AliasFound(Exception):
     pass
 
 
-def _convert(node: yaml.Node, path: str, seen: set[int]) -> object:
+def _refuse_folded_item(node: yaml.ScalarNode, path: str, lines: list[str]) -> None:
+    """A list item indented deeper than the one above it is folded into that item's value
+    (``- src-b`` then ``   - src-a`` reads as the one value ``src-b - src-a``): say so, at its line."""
+    first, last = node.start_mark.line, node.end_mark.line
+    if node.style not in (None, "") or last <= first:  # plain style: None in Python, "" in libyaml
+        return
+    for i in range(first + 1, min(last, len(lines) - 1) + 1):
+        if _ITEM.match(lines[i]):
+            raise RegistryError(path, i + 1, f"this list item is indented more than the one above it (line "
+                                f"{first + 1}), so YAML reads both as one value ('{node.value}'): indent it "
+                                f"like line {first + 1}")
+
+
+# -- the usual slips, named by their cause -------------------------------------------------------
+# PyYAML reports what its parser expected ("mapping values are not allowed here"); an editor wants
+# to know what they did. These are the slips seen in registry files, recognised from the error and
+# the lines around it; anything else keeps PyYAML's own words.
+_KEY = re.compile(r"^(?P<indent> *)(?:- +)*(?P<key>[^\s:#'\"][^:#]*?):(?:[ \t]|$)")
+_ITEM = re.compile(r"^ *- ")
+
+
+def _key_column(line: str) -> int:
+    """Where the key of a line starts (after any ``- ``), else where its text starts."""
+    stripped = line.lstrip(" ")
+    column = len(line) - len(stripped)
+    while stripped.startswith("- "):
+        rest = stripped[2:].lstrip(" ")
+        column += len(stripped) - len(rest)
+        stripped = rest
+    return column
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_above(lines: list[str], index: int) -> int | None:
+    """The index of the nearest line above ``index`` that holds YAML (not blank, not a comment)."""
+    for i in range(index - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            return i
+    return None
+
+
+def explain_slip(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """(line, message) naming the cause of a common slip, or None to keep PyYAML's message."""
+    lines = text.splitlines()
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    if mark is None or not lines:
+        return None
+    at = min(mark.line, len(lines) - 1)
+    if "tab" in problem or "'\\t'" in problem or "\t" in lines[at][:_indent(lines[at]) + 1]:
+        tabbed = next((i for i in range(len(lines)) if "\t" in lines[i][:len(lines[i]) - len(lines[i].lstrip())]), at)
+        return tabbed + 1, "this line is indented with a tab; YAML indents with spaces only"
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        start = exc.context_mark.line
+        if re.match(r"^ *(?:- +)?[\w-]+:\S", lines[start]):
+            return start + 1, "a key needs a space after its colon ('key: value')"
+        return None
+    above = _line_above(lines, at)
+    if above is None:
+        return None
+    line, prev = lines[at], lines[above]
+    column, prev_column = _key_column(line), _key_column(prev)
+    opens_block = prev.rstrip().endswith(":") or prev.rstrip() == "-"
+    if "mapping values are not allowed" in problem:
+        if column > prev_column and not opens_block:
+            return at + 1, f"this line is indented more than the key above it (line {above + 1}): indent it like that key"
+        value = line.split(":", 1)[1] if ":" in line else ""
+        if ": " in value or value.rstrip().endswith(":"):
+            return at + 1, "the value holds ': ', which YAML reads as another key: put the value in quotes"
+        return None
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        stripped = line.strip()
+        value = line.split(":", 1)[1].strip() if _KEY.match(line) else ""
+        if value[:1] in ("'", '"') and len(value) > 1 and not value.endswith(value[0]):
+            return at + 1, ("a value that begins with a quotation mark must end with it: put the whole value "
+                            f"in the other kind of quotes, e.g. '{value}'" if value[0] == '"' else
+                            f"a value that begins with a quotation mark must end with it: e.g. \"{value}\"")
+        if _ITEM.match(line) and not _ITEM.match(prev) and _indent(line) <= prev_column and not opens_block:
+            return at + 1, ("a list item ('- ') where a key was expected: indent it under the key it belongs "
+                            "to, or, if it starts a new record, begin it at the left margin")
+        if column < prev_column and not opens_block and stripped:
+            return at + 1, (f"this line is indented less than the key above it (line {above + 1}): indent it "
+                            "like that key, or start a new record with '- '")
+        if column > prev_column and not opens_block:
+            return at + 1, (f"this line is indented more than the key above it (line {above + 1}): indent it "
+                            "like that key")
+    return None
+
+
+def _convert(node: yaml.Node, path: str, seen: set[int], lines: list[str]) -> object:
     line = node.start_mark.line + 1
     if id(node) in seen:
         raise _AliasFound()
@@ -86,9 +182,10 @@ def _convert(node: yaml.Node, path: str, seen: set[int]) -> object:
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError(path, line, f"YAML tag '{node.tag}' is not allowed; remove it and write a plain value")
     if isinstance(node, yaml.ScalarNode):
+        _refuse_folded_item(node, path, lines)
         return Text(node.value, line)
     if isinstance(node, yaml.SequenceNode):
-        seq = Sequence(_convert(item, path, seen) for item in node.value)
+        seq = Sequence(_convert(item, path, seen, lines) for item in node.value)
         seq.line = line
         return seq
     mapping = Mapping()
@@ -99,10 +196,13 @@ def _convert(node: yaml.Node, path: str, seen: set[int]) -> object:
             raise RegistryError(path, key_node.start_mark.line + 1, "a key must be a plain word")
         key = key_node.value
         key_line = key_node.start_mark.line + 1
+        if key in mapping and key == "id":
+            raise RegistryError(path, key_line, f"a second 'id' in one record (the first is on line "
+                                f"{mapping.key_lines[key]}): a new record starts with '- ' ('- id: ...')")
         if key in mapping:
             raise RegistryError(path, key_line,
                                 f"duplicate key '{key}' (first on line {mapping.key_lines[key]}); keep one")
-        mapping[key] = _convert(value_node, path, seen)
+        mapping[key] = _convert(value_node, path, seen, lines)
         mapping.key_lines[key] = key_line
     return mapping
 

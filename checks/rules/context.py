@@ -13,10 +13,12 @@ from collections import defaultdict
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
 from checks.core.text import normalise, strip_possessive
+from checks.pages.agreement import LOOKS_AHEAD
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import find_dates
 from checks.registry.house_style import format_number
 from checks.registry.model import Fact, Registry
+from checks.registry.periods import existence, held_at, terms, terms_text
 
 
 def prose_by_line(page: Page) -> dict[int, str]:
@@ -71,21 +73,18 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
             if fact.kind != "office" or len(people) != 1 or not fact.holders:
                 continue
             for person in people:
-                terms = [h for h in fact.holders if h.person == person.id]
-                if not terms:
+                if not terms(fact, person.id):
                     findings.append(Finding(Code.OFFICE_NOT_HELD, ref.location,
                                             f"{person.name} never held {fact.name}", fact=fact.id,
                                             related=fact.location))
                     continue
-                held = any((h.start is None or h.start.lower <= upper) and (h.end is None or lower <= h.end.upper)
-                           for h in terms)
+                held = held_at(fact, person.id, lower, upper)
                 if not held and end is None or not held and lower <= end.upper:
                     if _is_future_tense(page, line):
                         continue
-                    spans = ", ".join(f"{h.start.house_style() if h.start else '?'} \u2013 "
-                                      f"{h.end.house_style() if h.end else 'present'}" for h in terms)
                     findings.append(Finding(Code.OFFICE_NOT_HELD, ref.location,
-                                            f"{person.name} did not hold {fact.name} at {what} (held: {spans})",
+                                            f"{person.name} did not hold {fact.name} at {what} "
+                                            f"(held: {terms_text(fact, person.id)})",
                                             fact=fact.id, related=fact.location))
     return findings
 
@@ -93,22 +92,17 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
 def _existence(fact: Fact, ref: Reference):
     """(start, end) of the thing a reference names: an office's or organisation's existence, or,
     for an event named by its name ("the Arirang Mass Games"), the event's first date."""
-    if fact.kind == "office":
-        return fact.created, fact.abolished
-    if fact.kind == "organisation":
-        return fact.founded, fact.dissolved
+    if fact.kind in ("office", "organisation"):
+        return existence(fact)
     if fact.kind == "event" and fact.date is not None and ref.words:
         if strip_possessive(ref.words) in {normalise(n) for n in fact.names()}:
             return fact.date, None
     return None, None
 
 
-_LATER = re.compile(r"\b(later|would|went on to|since then|afterwards|subsequently|became|until)\b", re.IGNORECASE)
-
-
 def _is_future_tense(page: Page, line: int) -> bool:
     """Prose that looks ahead ("later became") may name what did not exist yet at its date."""
-    return bool(_LATER.search(prose_by_line(page).get(line, "")))
+    return bool(LOOKS_AHEAD.search(prose_by_line(page).get(line, "")))
 
 
 def _superseded_forms(fact: Fact, value) -> list[str]:

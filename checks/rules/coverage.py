@@ -26,8 +26,9 @@ from typing import Iterable
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
 from checks.core.report import PageCoverage
-from checks.pages.model import Page
+from checks.pages.model import Page, claims_checked
 from checks.pages.prose_values import find_dates, find_numbers
+from checks.pages.reading import claim_links
 from checks.pages.spans import (
     location_at,
     name_index,
@@ -53,14 +54,7 @@ class Claim:
     location: Location
     fact: str | None
     cited: bool
-
-
-def claims_checked(page: Page) -> bool:
-    """False if the page's front matter says ``factcheck: {claims: false}``."""
-    settings = page.front_matter.get("factcheck")
-    if isinstance(settings, dict):
-        return str(settings.get("claims", "true")).strip().lower() not in ("false", "no", "off", "0")
-    return True
+    key: str = ""  # the date or number as written, to find what a sentence binds it to
 
 
 def _units(registry: Registry) -> tuple[frozenset[str], frozenset[str]]:
@@ -90,7 +84,7 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
         dates = find_dates(text)
         for d in dates:
             if any(p.year is not None or p.day is not None for p in d.parts):
-                claims.append(Claim("date", d.text, location_at(run, d.start, d.end), None, False))
+                claims.append(Claim("date", d.text, location_at(run, d.start, d.end), None, False, d.text))
         in_date = [(d.start, d.end) for d in dates]
         for n in find_numbers(text):
             if n.ordinal or any(a <= n.start < b for a, b in in_date):
@@ -101,7 +95,7 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
             unit, hyphen = m.group(1).lower(), text[n.end] == "-"
             if unit in plural or (hyphen and unit in singular) or unit == "per cent":
                 claims.append(Claim("number", f"{n.text}{m.group(0)}", location_at(run, n.start, m.end()),
-                                    None, False))
+                                    None, False, n.text))
         taken: list[tuple[int, int]] = []
         for indexed in index.candidates(text):
             form, pattern = indexed.form, indexed.pattern
@@ -118,7 +112,11 @@ def page_claims(registry: Registry, page: Page) -> list[Claim]:
 
 def check_uncited(registry: Registry, page: Page) -> list[Finding]:
     findings = []
-    for claim in page_claims(registry, page):
+    claims = page_claims(registry, page)
+    # what each sentence binds its dates and numbers to (checks/pages/reading.py): an agreeing
+    # claim gets the exact reference to write; a contradicted one is an error of its own
+    links = claim_links(registry, page) if any(not c.cited and c.kind != "name" for c in claims) else {}
+    for claim in claims:
         if claim.cited:
             continue
         if claim.kind == "name":
@@ -129,6 +127,16 @@ def check_uncited(registry: Registry, page: Page) -> list[Finding]:
                                     suggestion=f"{{fact}}`{claim.text} <{claim.fact}>`", related=fact.location))
         else:
             what = "date" if claim.kind == "date" else "number with a unit"
+            link = links.get((claim.location.line, claim.key))
+            if link is not None and not link.agrees:
+                continue  # reported as a contradiction by the mention checks
+            if link is not None:
+                written = f"{{fact}}`{claim.text} <{link.fact.id}>`"
+                findings.append(Finding(Code.CLAIM_UNCITED, claim.location,
+                                        f"{what} '{claim.text}' is not inside a {{fact}} reference: it states "
+                                        f"{link.fact.id}; write {written}", fact=link.fact.id,
+                                        suggestion=written, related=link.fact.location))
+                continue
             findings.append(Finding(Code.CLAIM_UNCITED, claim.location,
                                     f"{what} '{claim.text}' is not inside a {{fact}} reference: reference the "
                                     f"fact that states it, or mark it {{nofact}} if it is not a claim"))

@@ -54,7 +54,7 @@ def _located(ref: Reference, start: int, end: int) -> Location:
     """The reference's line, with the span of its content from ``start`` to ``end`` where the
     extractor placed it on that line, else the span of the whole role."""
     where = span_location(ref.location.path, ref.location.line, ref.anchors, start, end)
-    return where if where.column is not None else ref.location
+    return where if where.column else ref.location
 
 
 def _dated(date: FactDate, mentions: list[DateMention]) -> list[Problem]:

@@ -23,6 +23,7 @@ from .listings import setup_listings
 from .opendata import setup_opendata
 from .pagemeta import setup_pagemeta
 from .roles import setup_roles
+from .stable_config import setup_stable_config
 from .state import setup_config
 from .timeline import setup_timeline
 from .tooltip import setup_tooltip
@@ -42,4 +43,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_timeline(app)
     setup_tooltip(app)
     setup_latex(app)
+    setup_stable_config(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

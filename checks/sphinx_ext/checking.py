@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from checks.core.findings import Finding
@@ -16,6 +18,7 @@ from checks.engine import (
 )
 from checks.pages.extract import extract_page
 
+from .domain import fact_domain
 from .state import WARNING_TYPE, load, loaded, project_of, registry
 
 logger = logging.getLogger(__name__)
@@ -28,8 +31,9 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def emit(finding: Finding, location: object) -> None:
-    """The one place the extension reports a finding: a typed warning, ``factcheck.<code>``."""
+def emit(finding: Finding, location: str | tuple[str | None, int | None] | nodes.Node | None) -> None:
+    """The one place the extension reports a finding: a typed warning, ``factcheck.<code>``, at
+    ``location`` in any form Sphinx's logger takes ("path:line", (docname, line) or a node)."""
     logger.warning(_message(finding), type=WARNING_TYPE, subtype=finding.code.code, location=location)
 
 
@@ -51,20 +55,20 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     except ValueError:
         rel = path.as_posix()
     page = extract_page(source[0], rel, docname, app.config.myst_enable_extensions)
-    app.env.domains["fact"].note_references(docname, {ref.fact_id for ref in page.references})
+    fact_domain(app.env).note_references(docname, {ref.fact_id for ref in page.references})
     result = loaded(app.config)
     for finding in without_cascade(check_page(result.registry, page), result.unavailable):
         emit(finding, (docname, finding.location.line))
 
 
-def check_whole_registry(app: Sphinx, env) -> None:
+def check_whole_registry(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: registry findings and those that need every page's references,
     reported on every build. (The age check is left to ``factcheck``: a build must not change with
     the calendar.)"""
     project = project_of(app.config)
     if loaded(app.config).errors:
         return  # a partial registry: its registry-wide checks would blame the parts that loaded
-    referenced = env.domains["fact"].referenced()
+    referenced = fact_domain(env).referenced()
     for finding in check_whole_project(registry(app.config), referenced):
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
 

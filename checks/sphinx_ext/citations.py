@@ -11,6 +11,7 @@ linked the same way (LaTeX). Directives stay builder-neutral, as Sphinx caches t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
@@ -43,13 +44,11 @@ def source_numbers(reg: Registry) -> dict[str, int]:
 
 def source_xref(source_id: str, text: str) -> pending_xref:
     """A link to a source's entry on the sources page (resolved late, like every fact link)."""
-    ref = pending_xref("", refdomain="fact", reftype="source", reftarget=source_id, refexplicit=True,
-                       refwarn=False)
-    ref += nodes.inline(text, text, classes=["fact-source"])
-    return ref
+    return pending_xref("", nodes.inline(text, text, classes=["fact-source"]), refdomain="fact", reftype="source",
+                        reftarget=source_id, refexplicit=True, refwarn=False)
 
 
-def number_markers(reg: Registry, source_ids, *, brackets: bool = True) -> list[nodes.Node]:
+def number_markers(reg: Registry, source_ids: Iterable[str], *, brackets: bool = True) -> list[nodes.Node]:
     """"[3, 17]": each number linked to its source. Unknown ids are skipped."""
     numbers = source_numbers(reg)
     known = sorted((numbers[s], s) for s in dict.fromkeys(source_ids) if s in numbers)
@@ -63,12 +62,14 @@ def number_markers(reg: Registry, source_ids, *, brackets: bool = True) -> list[
     return out if known else []
 
 
-class cited_sources(nodes.Inline, nodes.Element):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class cited_sources(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder for a list of sources: ``node["sources"]`` (ids); ``node["style"]`` is "titles"
     (titles joined by "; ") or "numbers" (numbers only, also outside print)."""
 
 
-def cite(source_ids, style: str = "titles") -> cited_sources:
+def cite(source_ids: Iterable[str], style: str = "titles") -> cited_sources:
     node = cited_sources()
     node["sources"] = list(source_ids)
     node["style"] = style

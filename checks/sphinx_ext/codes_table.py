@@ -9,7 +9,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from checks.core.codelist import HEADERS, code_anchor, code_rows
 
-
 WIDTHS = (3, 1, 8)
 
 

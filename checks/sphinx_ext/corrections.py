@@ -17,24 +17,27 @@ snippets hold the pages' own text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from checks.core.codes import Code
+from checks.core.findings import Finding, Location
 from checks.exports.claimreview import correction_anchor
 from checks.registry.house_style import render_superseded, render_value
 from checks.registry.model import PRIMARY_FIELD, Fact, Registry, Superseded
 
+from .checking import emit
 from .citations import cite
-from .domain import FactDomain
-from .state import WARNING_TYPE, registry
-
-logger = logging.getLogger(__name__)
+from .domain import fact_domain
+from .state import loaded, registry
 
 NOT_IN_SEARCH = "no-search"  # Sphinx leaves nodes with this class out of its search index
 
@@ -57,10 +60,7 @@ def claim_paragraph(reg: Registry, fact: Fact, old: Superseded) -> nodes.paragra
     para = nodes.paragraph(classes=["correction-claim"])
     para += nodes.strong("Claim", "Claim")
     para += nodes.Text(" ")
-    if old.quote:
-        words = f"\u201c{old.quote.strip()}\u201d"
-    else:
-        words = f"gave {render_superseded(fact, old.value)}"
+    words = f"\u201c{old.quote.strip()}\u201d" if old.quote else f"gave {render_superseded(fact, old.value)}"
     para += nodes.Text(words)
     if source is not None:
         when = f", {source.date.house_style()}" if source.date else ""
@@ -85,22 +85,24 @@ class CorrectionBox(SphinxDirective):
     ``:source:`` keeps only the values one source gave."""
 
     required_arguments = 1
-    option_spec = {"source": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], str]]] = {"source": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
         fact_id = self.arguments[0].strip()
         fact = reg.facts.get(fact_id)
         entries = _entries(fact, self.options.get("source")) if fact else []
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_usage(self.env.docname, fact_id, fact.digest if fact else "missing")
-        if not entries:
+        if not entries and fact_id in loaded(self.config).unavailable:
+            return []  # its record is in a registry file that did not load: reported there, once
+        source, line = self.get_source_info()
+        if fact is None or not entries:
             why = "is not in the registry" if fact is None else "records no superseded value" + (
                 f" from '{self.options['source']}'" if "source" in self.options else "")
-            logger.warning(f"{{correction}} {fact_id}: the fact {why}; name a corrected fact",
-                           type=WARNING_TYPE, subtype=Code.CORRECTION_PLACEMENT.code, location=self.get_location())
+            emit(Finding(Code.CORRECTION_PLACEMENT, Location(source, line),
+                         f"{{correction}} {fact_id}: the fact {why}; name a corrected fact"), self.get_location())
             return []
-        _, line = self.get_source_info()
         result: list[nodes.Node] = []
         for index, old in entries:
             anchor = placed_anchor(fact.id, index)
@@ -115,7 +117,9 @@ class CorrectionBox(SphinxDirective):
         return result
 
 
-class corrections_link(nodes.Inline, nodes.Element):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class corrections_link(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder: a link to a correction's entry on the corrections page, resolved at write time
     (the page is known only once every page has been read)."""
 
@@ -130,11 +134,11 @@ class CorrectionsList(SphinxDirective):
     """``{corrections}``: every superseded value, with the claim, the correction, the right value, the
     evidence and where the explainer discusses it. ``:source:`` keeps one source's values."""
 
-    option_spec = {"source": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], str]]] = {"source": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_listing(self.env.docname, reg.digest)
         domain.data["correction_lists"][self.env.docname] = True
         only = self.options.get("source")
@@ -172,24 +176,26 @@ def _field_word(fact: Fact) -> str:
     return {"name": "name", "date": "date", "value": "value", "text": "wording"}[PRIMARY_FIELD[fact.kind]]
 
 
-class discussed_in(nodes.General, nodes.Element):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class discussed_in(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder for "Discussed in: <page>", filled at write time from every page's boxes."""
 
 
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: link each box to its entry, and each entry to the boxes that discuss it."""
-    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    domain = fact_domain(app.env)
     listing = min(domain.data["correction_lists"], default=None)
-    for node in list(doctree.findall(corrections_link)):
-        uri = _uri(app, docname, listing, node["anchor"]) if listing else None
-        parent = node.parent
+    for placeholder in list(doctree.findall(corrections_link)):
+        uri = _uri(app, docname, listing, placeholder["anchor"]) if listing else None
+        parent = placeholder.parent
         if uri is None:  # no corrections page in this project (or not in this book)
-            parent.remove(node)
+            parent.remove(placeholder)
             if not parent.children:
                 parent.parent.remove(parent)
             continue
         text = "All corrections, with the evidence"
-        node.replace_self(nodes.reference(text, text, refuri=uri, internal=True))
+        placeholder.replace_self(nodes.reference(text, text, refuri=uri, internal=True))
     placed = domain.corrections_placed()
     for node in list(doctree.findall(discussed_in)):
         places = [(doc, anchor) for doc, anchor, _ in placed.get(tuple(node["key"]), [])]
@@ -221,15 +227,15 @@ def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
         return None
 
 
-def check_placements(app: Sphinx, env) -> None:
+def check_placements(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: a correction goes beside one passage only."""
-    domain: FactDomain = env.domains["fact"]
-    for (fact_id, index), places in sorted(domain.corrections_placed().items()):
+    domain = fact_domain(env)
+    for (fact_id, _index), places in sorted(domain.corrections_placed().items()):
+        first_doc, _, first_line = places[0]
         for doc, _, line in places[1:]:
-            first = places[0]
-            logger.warning(f"{{correction}} {fact_id}: already placed in {first[0]} (line {first[2]}); "
-                           "a correction goes beside the one passage that discusses it",
-                           type=WARNING_TYPE, subtype=Code.CORRECTION_PLACEMENT.code, location=(doc, line))
+            emit(Finding(Code.CORRECTION_PLACEMENT, Location(str(env.doc2path(doc)), line),
+                         f"{{correction}} {fact_id}: already placed in {first_doc} (line {first_line}); "
+                         "a correction goes beside the one passage that discusses it"), (doc, line))
 
 
 def setup_corrections(app: Sphinx) -> None:

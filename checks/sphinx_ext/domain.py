@@ -7,8 +7,11 @@ pages whose facts changed.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
+from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
@@ -34,8 +37,9 @@ def source_anchor(source_id: str) -> str:
 class FactDomain(Domain):
     name = "fact"
     label = "Facts"
-    object_types = {"fact": ObjType("fact", "fact"), "source": ObjType("source", "source")}
-    initial_data: dict[str, Any] = {
+    object_types: ClassVar[dict[str, ObjType]] = {"fact": ObjType("fact", "fact"),
+                                                   "source": ObjType("source", "source")}
+    initial_data: ClassVar[dict[str, Any]] = {
         # docname -> {fact id: content hash at read time}
         "usage": {},
         # docname -> [(fact id, anchor of the reference)], for back-links
@@ -75,6 +79,12 @@ class FactDomain(Domain):
 
     def note_fact_entry(self, docname: str, fact_id: str, label: str) -> None:
         self.data["fact_pages"][fact_id] = (docname, label)
+        # A standard label as well ("fact-<id>", titled with the fact's label): any Sphinx site can
+        # then link to the fact through intersphinx, :ref:`fact-<id>`, without this extension.
+        # The standard domain forgets it with the page (clear_doc) and merges it after -j.
+        std = self.env.domains["std"]
+        std.anonlabels[fact_anchor(fact_id)] = (docname, fact_anchor(fact_id))
+        std.labels[fact_anchor(fact_id)] = (docname, fact_anchor(fact_id), label)
 
     def note_source_entry(self, docname: str, source_id: str, title: str) -> None:
         self.data["source_pages"][source_id] = (docname, title)
@@ -90,13 +100,13 @@ class FactDomain(Domain):
                 result.setdefault((fact_id, index), []).append((docname, anchor, line))
         return result
 
-    def note_checked(self, docname: str, days) -> None:
+    def note_checked(self, docname: str, days: Iterable[dt.date | None]) -> None:
         """The days on which what ``docname`` lists was last checked (verified, or read for a source)."""
-        days = sorted(d.isoformat() for d in days if d is not None)
-        if not days:
+        iso_days = sorted(d.isoformat() for d in days if d is not None)
+        if not iso_days:
             return
-        earliest, latest = self.data["checked"].get(docname, (days[0], days[-1]))
-        self.data["checked"][docname] = (min(earliest, days[0]), max(latest, days[-1]))
+        earliest, latest = self.data["checked"].get(docname, (iso_days[0], iso_days[-1]))
+        self.data["checked"][docname] = (min(earliest, iso_days[0]), max(latest, iso_days[-1]))
 
     # -- incremental builds -------------------------------------------------------------
     def outdated_pages(self, registry: Registry) -> set[str]:
@@ -145,10 +155,11 @@ class FactDomain(Domain):
             return contnode  # no facts page in this project: the text stands unlinked
         return make_refnode(builder, fromdocname, entry[0], anchor, contnode, node.get("reftitle"))
 
-    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: pending_xref, contnode: Element) -> list[tuple[str, nodes.reference]]:
         return []
 
-    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         # Priority -1: in objects.inv (for intersphinx) but not among the search's object results.
         # Sphinx 9.0's search mangles them: an anchor "fact-<id>" is shortened to "-" and rebuilt
         # from the label, giving links to anchors that do not exist, and labels are HTML-escaped
@@ -157,6 +168,14 @@ class FactDomain(Domain):
             yield fact_id, label, "fact", doc, fact_anchor(fact_id), -1
         for source_id, (doc, title) in sorted(self.data["source_pages"].items()):
             yield source_id, title, "source", doc, source_anchor(source_id), -1
+
+
+def fact_domain(env: BuildEnvironment) -> FactDomain:
+    """The environment's ``fact`` domain, typed as this extension's own."""
+    domain = env.domains["fact"]
+    if not isinstance(domain, FactDomain):
+        raise TypeError(f"the 'fact' domain is {type(domain).__name__}, not FactDomain: another extension replaced it")
+    return domain
 
 
 def provenance_title(registry: Registry, fact_id: str) -> str:
@@ -173,8 +192,7 @@ def provenance_title(registry: Registry, fact_id: str) -> str:
 def outdated_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                    removed: set[str]) -> list[str]:
     """``env-get-outdated``: re-read exactly the pages whose facts changed."""
-    domain: FactDomain = env.domains["fact"]  # type: ignore[assignment]
-    return sorted(domain.outdated_pages(registry(app.config)) - set(removed))
+    return sorted(fact_domain(env).outdated_pages(registry(app.config)) - set(removed))
 
 
 def setup_domain(app: Sphinx) -> None:

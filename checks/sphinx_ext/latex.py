@@ -21,9 +21,13 @@ the assembled book before references are resolved and before Sphinx's LaTeX foot
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
 from sphinx.builders.latex.transforms import ShowUrlsTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -59,7 +63,7 @@ class FactCitations(ShowUrlsTransform):
     default_priority = 5  # before ReferencesResolver (10): the fact id is still on the pending_xref
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         settings = self.document.settings
         id_prefix = settings.id_prefix
         settings.id_prefix = "fact-fn"
@@ -141,7 +145,7 @@ class BookStructure(SphinxPostTransform):
     default_priority = 4
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         top = next((c for c in self.document.children if isinstance(c, nodes.section)), None)
         if top is None:
             return
@@ -151,6 +155,8 @@ class BookStructure(SphinxPostTransform):
             node.parent.remove(node)
         for section in [c for c in top.children if isinstance(c, nodes.section)]:
             title = section.next_node(nodes.title)
+            if title is None:
+                continue  # not a heading section (docutils always gives one a title)
             heading = nodes.rubric(title.astext(), "", *title.children, ids=list(section["ids"]))
             heading["heading-level"] = 2
             section.replace_self([heading, *(c for c in section.children if c is not title)])
@@ -160,12 +166,15 @@ class BookStructure(SphinxPostTransform):
             top.insert(at, nodes.raw("", _unnumbered_chapter(intro), format="latex"))
         omitted = set(self.config.factcheck_pdf_omit)
         appendices = set(self.config.factcheck_pdf_appendices)
-        kept = []
+        kept: list[nodes.Element] = []
         for node in chapters:
             if node["docname"] in omitted:
                 # Links to a page that is not in the book become plain text (the builder's NoUri).
-                # The builder is reached as Sphinx's own ReferencesResolver reaches it.
-                self.env._app.builder.docnames.discard(node["docname"])
+                # The builder is reached as Sphinx's own ReferencesResolver reaches it; by now its
+                # docnames are the set of the book's pages.
+                builder = self.env._app.builder
+                if isinstance(builder, LaTeXBuilder) and isinstance(builder.docnames, set):
+                    builder.docnames.discard(node["docname"])
                 continue
             if node["docname"] in appendices and not any(n.get("docname") in appendices for n in kept):
                 kept.append(nodes.raw("", "\n\\appendix\n", format="latex"))
@@ -192,14 +201,14 @@ class AnchorTargets(SphinxPostTransform):
     default_priority = 20
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
-        for node in list(self.document.findall(lambda n: isinstance(n, _UNLABELLED))):
+    def run(self, **kwargs: Any) -> None:
+        for node in [n for n in self.document.findall(nodes.Element) if isinstance(n, _UNLABELLED)]:
             if node["ids"]:
                 node.insert(0, nodes.target("", "", ids=list(node["ids"])))
                 node["ids"] = []
 
 
-def _ancestors(node: nodes.Node):
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
     parent = node.parent
     while parent is not None:
         yield parent

@@ -15,20 +15,25 @@ every builder.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
 from checks.exports.claimreview import correction_anchor
 from checks.registry.house_style import render_superseded, render_value
-from checks.registry.model import Fact, Registry
+from checks.registry.model import Fact, Holder, Registry
 
 from .citations import cite, source_numbers, source_order
-from .domain import FactDomain, fact_anchor, source_anchor
+from .domain import fact_anchor, fact_domain, source_anchor
 from .state import registry
 from .wording import statements_sentence, status_summary
 
@@ -39,21 +44,20 @@ IN_PRINT = "format_latex"  # the ``only`` expression for the PDF (Sphinx tags ea
 ON_SCREEN = "not format_latex"
 
 
-class backlinks(nodes.General, nodes.Element):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class backlinks(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder for the list of places that use a fact; filled in at write time."""
 
 
 def _fact_link(fact_id: str, text: str) -> pending_xref:
-    ref = pending_xref("", refdomain="fact", reftype="fact", reftarget=fact_id, refexplicit=True, refwarn=False)
-    ref += nodes.inline(text, text)
-    return ref
+    return pending_xref("", nodes.inline(text, text), refdomain="fact", reftype="fact", reftarget=fact_id,
+                        refexplicit=True, refwarn=False)
 
 
 def _source_link(source_id: str, text: str) -> pending_xref:
-    ref = pending_xref("", refdomain="fact", reftype="source", reftarget=source_id, refexplicit=True,
-                       refwarn=False)
-    ref += nodes.inline(text, text)
-    return ref
+    return pending_xref("", nodes.inline(text, text), refdomain="fact", reftype="source", reftarget=source_id,
+                        refexplicit=True, refwarn=False)
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
@@ -65,7 +69,7 @@ def _field(name: str, *body: nodes.Node) -> nodes.field:
     return nodes.field("", nodes.field_name(name, name), nodes.field_body("", content))
 
 
-def _join(items: list[nodes.Node], sep: str = "; ") -> list[nodes.Node]:
+def _join(items: Sequence[nodes.Node], sep: str = "; ") -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for i, item in enumerate(items):
         if i:
@@ -95,7 +99,7 @@ def precision_of(fact: Fact) -> str:
 class _RegistryDirective(SphinxDirective):
     def registry(self) -> Registry:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_listing(self.env.docname, reg.digest)
         return reg
 
@@ -104,13 +108,13 @@ class FactIndex(_RegistryDirective):
     """``{fact-index}``: every fact (or those of one ``:kind:``): on the web an entry per fact with its
     value, provenance and uses; in print one compact table."""
 
-    option_spec = {"kind": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"kind": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         reg = self.registry()
         kind = self.options.get("kind")
         facts = sorted((f for f in reg.facts.values() if kind is None or f.kind == kind), key=lambda f: f.id)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         domain.note_checked(self.env.docname, [f.verified for f in facts])
         for fact in facts:
             domain.note_fact_entry(self.env.docname, fact.id, fact.label)
@@ -175,14 +179,17 @@ class FactIndex(_RegistryDirective):
             para = nodes.paragraph()
             para += _source_link(source_id, source.title)
             para += nodes.Text(f" ({source.publisher})")
-            if excerpts.get(source_id):
+            excerpt = excerpts.get(source_id)
+            if excerpt:
                 para += nodes.Text(": ")
-                para += nodes.inline("", f"\u201c{excerpts[source_id].strip()}\u201d", classes=["fact-excerpt"])
+                para += nodes.inline("", f"\u201c{excerpt.strip()}\u201d", classes=["fact-excerpt"])
             items += nodes.list_item("", para)
         return items
 
 
-class correction_ref(nodes.Inline, nodes.Element):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class correction_ref(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder: "(see the correction)" linking to a correction's entry, resolved at write time."""
 
 
@@ -192,7 +199,7 @@ def _correction_ref(anchor: str) -> correction_ref:
     return node
 
 
-def holder_text(reg: Registry, holder) -> str:
+def holder_text(reg: Registry, holder: Holder) -> str:
     person = reg.facts.get(holder.person)
     name = person.name if person else holder.person
     start = holder.start.house_style() if holder.start else "?"
@@ -204,9 +211,10 @@ def holder_text(reg: Registry, holder) -> str:
 TABLE_COLUMNS = (("Fact", 27), ("Value", 26), ("Date", 21), ("Status", 14), ("Sources", 12))
 
 
-def _table_order(fact: Fact):
+def _table_order(fact: Fact) -> tuple[bool, dt.date | None, str]:
+    """Dated facts first, oldest first; then the undated; each by label."""
     when = fact.when
-    return (when.lower if when else None) is None, when.lower if when else None, fact.label.lower()
+    return when is None, when.lower if when else None, fact.label.lower()
 
 
 def _cell(*content: nodes.Node) -> nodes.entry:
@@ -271,7 +279,7 @@ class SourceIndex(_RegistryDirective):
 
     def run(self) -> list[nodes.Node]:
         reg = self.registry()
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         ordered = source_order(reg)
         domain.note_checked(self.env.docname, [s.retrieved for s in ordered])
         numbers = source_numbers(reg)
@@ -323,11 +331,11 @@ def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str) -> str | None:
 def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace each placeholder with links to the places that use the fact, and
     each correction reference with a link to its entry."""
-    domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+    domain = fact_domain(app.env)
     listing = min(domain.data["correction_lists"], default=None)
-    for node in list(doctree.findall(correction_ref)):
-        uri = _uri(app, docname, listing, node["anchor"]) if listing else None
-        node.replace_self(nodes.reference("", "See the correction.", refuri=uri, internal=True) if uri else [])
+    for ref in list(doctree.findall(correction_ref)):
+        uri = _uri(app, docname, listing, ref["anchor"]) if listing else None
+        ref.replace_self(nodes.reference("", "See the correction.", refuri=uri, internal=True) if uri else [])
     placeholders = list(doctree.findall(backlinks))
     if not placeholders:
         return
@@ -343,15 +351,17 @@ def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(_join(links, ", ") if links else nodes.Text("not used in the pages"))
 
 
-def listing_pages(app: Sphinx, env) -> list[str]:
+def listing_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: when any page was read, re-write the listing pages so back-links are fresh."""
-    domain: FactDomain = env.domains["fact"]
+    domain = fact_domain(env)
     return sorted(domain.data["listings"]) if getattr(env, "_factcheck_read_any", False) else []
 
 
-def note_reading(app: Sphinx, env, docnames: list[str]) -> None:
+def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: remember whether this build reads any page."""
-    env._factcheck_read_any = bool(docnames)
+    # Extension data on the environment, as Sphinx's own extensions keep it (sphinx.ext.todo); Sphinx
+    # declares no such attribute.
+    env._factcheck_read_any = bool(docnames)  # type: ignore[attr-defined]
 
 
 def setup_listings(app: Sphinx) -> None:

@@ -8,26 +8,35 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from checks.core import buildinfo
 from checks.exports.claimreview import claim_reviews
 from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
 
+from .domain import fact_domain
 from .state import registry
 
 FILES = ("facts.json", "facts.schema.json", "timeline.json")
 
 
-def _dump(data) -> str:
+def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
 def _facts_page(app: Sphinx) -> str | None:
-    pages = {doc for doc, _ in app.env.domains["fact"].data["fact_pages"].values()}
+    pages = {doc for doc, _ in fact_domain(app.env).data["fact_pages"].values()}
     return sorted(pages)[0] if pages else None
+
+
+def _absolute(app: Sphinx, uri: str) -> str:
+    """A page's address: absolute when the site's address (html_baseurl) is set, else relative."""
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return f"{base}/{uri}" if base else uri
 
 
 def write_files(app: Sphinx, exc: Exception | None) -> None:
@@ -37,7 +46,8 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
     reg = registry(app.config)
     out = Path(app.outdir)
     facts_page = _facts_page(app)
-    facts_url = app.builder.get_target_uri(facts_page) if facts_page else None
+    # Absolute with the site's address (html_baseurl), so the file works embedded anywhere.
+    facts_url = _absolute(app, app.builder.get_target_uri(facts_page)) if facts_page else None
     files = {
         "facts.json": facts_json(reg),
         "facts.schema.json": facts_schema(),
@@ -47,7 +57,8 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
         (out / name).write_text(_dump(data), encoding="utf-8")
 
 
-def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: nodes.document | None) -> None:
     """``html-page-context``: on the page listing corrections, one ClaimReview per corrected claim."""
     if doctree is None:
         return
@@ -56,10 +67,10 @@ def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: di
     if not anchors:
         return
     base = (app.config.html_baseurl or "").rstrip("/")
-    page = app.builder.get_target_uri(pagename)
-    page_url = f"{base}/{page}" if base else page
+    page_url = _absolute(app, app.builder.get_target_uri(pagename))
+    published = buildinfo.release_date(Path(app.confdir)).isoformat()
     reviews = [r for r in claim_reviews(registry(app.config), page_url, author=app.config.author or app.config.project,
-                                        author_url=base + "/" if base else None)
+                                        published=published, author_url=base + "/" if base else None)
                if r["url"].rsplit("#", 1)[1] in anchors]
     if not reviews:
         return

@@ -22,7 +22,7 @@ from checks.pages.model import as_of_day
 from checks.registry.dates import MONTHS, house_date
 
 from .corrections import NOT_IN_SEARCH
-from .domain import FactDomain
+from .domain import fact_domain
 from .state import loaded
 
 
@@ -49,7 +49,7 @@ def dateline(app: Sphinx, docname: str) -> nodes.Node | None:
         words, day, cls = "Written as of ", house_date(as_of), "page-as-of"
     else:
         checked = _front_day(metadata, "last_checked")
-        domain: FactDomain = app.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(app.env)
         listed = domain.data["checked"].get(docname)
         if checked is not None:
             words, day = "Last checked ", house_date(checked)

@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxRole
 from checks.pages.extract import parse_role_content
 from checks.registry.house_style import render_value
 
-from .domain import provenance_title
+from .domain import fact_domain, provenance_title
 from .state import registry
 
 
@@ -34,7 +34,7 @@ class FactRole(SphinxRole):
         reg = registry(self.config)
         facts = reg.facts
         fact = facts.get(fact_id)
-        domain = self.env.domains["fact"]
+        domain = fact_domain(self.env)
         if fact is None:
             # Reported by the engine as ref.unknown / ref.malformed; render the words as plain text.
             domain.note_usage(self.env.docname, fact_id, "missing")

@@ -24,27 +24,29 @@ Non-HTML builders (LaTeX, text) get a plain bulleted, dated list instead of the 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
 
 import jinja2
-import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxRole
 from sphinx_timeline.main import TimelineDirective, TimelineDiv
 
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
-from checks.registry.model import PRIMARY_FIELD, Registry
+from checks.registry.model import PRIMARY_FIELD, Fact, Registry
 from checks.registry.timeline import TIMELINE_DATE_FIELD, TIMELINE_TAG, timeline_date, timeline_facts
 
 from .checking import emit
-from .domain import FactDomain
+from .domain import fact_domain
 from .roles import status_classes
 from .state import registry
 
@@ -70,7 +72,7 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def entry_title(fact) -> str:
+def entry_title(fact: Fact) -> str:
     """What happened: the label for events; for a body or an office, that it was founded or created."""
     if fact.kind == "organisation":
         return f"{fact.name} founded"
@@ -84,6 +86,8 @@ def events(reg: Registry) -> list[dict[str, Any]]:
     result = []
     for fact in timeline_facts(reg):
         date = timeline_date(fact)
+        if date is None:
+            continue  # timeline_facts keeps only dated facts
         sources = ", ".join(f"{{fact-source}}`{s}`" for s in fact.sources if s in reg.sources)
         result.append({
             "start": date.lower.isoformat(),
@@ -97,16 +101,18 @@ def events(reg: Registry) -> list[dict[str, Any]]:
     return result
 
 
-class SafeTimeline(TimelineDirective):
+# sphinx-timeline ships no types, so its directive is Any to mypy.
+class SafeTimeline(TimelineDirective):  # type: ignore[misc]
     """sphinx-timeline's ``timeline`` with its dependency bug fixed and template errors as warnings."""
 
     def run(self) -> list[nodes.Node]:
         deps = self.env.dependencies.setdefault(self.env.docname, set())
         before = set(deps)
         try:
-            result = super().run()
+            result: list[nodes.Node] = super().run()
         except jinja2.TemplateError as exc:
-            where = f" (line {exc.lineno} of the template)" if getattr(exc, "lineno", None) else ""
+            lineno = getattr(exc, "lineno", None)  # only a syntax error knows its line
+            where = f" (line {lineno} of the template)" if lineno else ""
             source, line = self.get_source_info()
             emit(Finding(Code.TIMELINE_TEMPLATE, Location(source, line or 1),
                          f"timeline template error: {exc.message or exc}{where}"), self.get_location())
@@ -126,7 +132,7 @@ class SafeTimeline(TimelineDirective):
 _ORDINAL_NOUN = re.compile(r"^(\d+(?:st|nd|rd|th)) (\w+)")
 
 
-def _member_words(fact) -> tuple[str, str]:
+def _member_words(fact: Fact) -> tuple[str, str]:
     """("6th", "Congress") from "6th Congress of the Workers' Party of Korea"."""
     m = _ORDINAL_NOUN.match(fact.name or "") or _ORDINAL_NOUN.match(fact.label)
     return (m[1], m[2]) if m else (fact.label, "")
@@ -136,7 +142,7 @@ def periods(reg: Registry, data: list[dict[str, Any]], series: str) -> list[tupl
     """Split the (date-ordered) events into the periods between the members of ``series`` (the
     congresses): each period starts with a member and runs to the next; events before the first
     member come first. Returns (heading, events) pairs; a period without events is left out."""
-    members = [(timeline_date(f).lower.isoformat(), f) for f in reg.series(series) if timeline_date(f)]
+    members = [(date.lower.isoformat(), f) for f in reg.series(series) if (date := timeline_date(f))]
     members.sort(key=lambda m: m[0])
     groups: list[list[dict[str, Any]]] = [[] for _ in range(len(members) + 1)]
     for event in data:
@@ -147,6 +153,9 @@ def periods(reg: Registry, data: list[dict[str, Any]], series: str) -> list[tupl
         if not events_in:
             continue
         first_year, last_year = int(events_in[0]["start"][:4]), int(events_in[-1]["start"][:4])
+        if not members:  # no member of the series to divide by (a registry that did not load whole)
+            result.append(("Events", events_in))
+            continue
         if index == 0:
             ordinal, noun = _member_words(members[0][1])
             end_year = int(members[0][0][:4])
@@ -175,21 +184,21 @@ class FactTimeline(SafeTimeline):
     """
 
     has_content = False
-    option_spec = {"template": directives.path, "class": directives.class_option,
-                   "periods": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "template": directives.path, "class": directives.class_option, "periods": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         reg = registry(self.config)
-        domain: FactDomain = self.env.domains["fact"]  # type: ignore[assignment]
+        domain = fact_domain(self.env)
         docname = self.env.docname
         data = events(reg)
         for fact in timeline_facts(reg):
             domain.note_usage(docname, fact.id, fact.digest)
         domain.note_checked(docname, [f.verified for f in timeline_facts(reg)])
-        self.env.factcheck_timelines[docname] = selection_digest(reg)  # type: ignore[attr-defined]
+        timelines_seen(self.env)[docname] = selection_digest(reg)
         if not data:
             return [nodes.paragraph(text="No facts are tagged for the timeline yet.")]
-        options = {**self.options, "style": "none", "reversed": None,
+        options = {**self.options, "style": "none", "reversed": None, "events-format": "json",
                    "class": ["fact-timeline", *self.options.get("class", [])]}
         series = self.options.get("periods")
         if not series:
@@ -202,19 +211,21 @@ class FactTimeline(SafeTimeline):
             sections.append(section)
         return sections
 
-    def one_timeline(self, reg: Registry, data: list[dict[str, Any]], options: dict) -> list[nodes.Node]:
-        # One key per line: the package re-parses inline data line by line.
-        lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")).splitlines()
-        lines.append("---")
+    def one_timeline(self, reg: Registry, data: list[dict[str, Any]], options: dict[str, Any]) -> list[nodes.Node]:
+        # The data as one line of JSON: the package re-parses its inline data after every line of the
+        # content (data and template), which made a multi-line YAML list quadratic (4 s of each
+        # rebuild of the timeline page went there); a multi-line JSON list would not parse at all.
+        lines = [json.dumps(data, ensure_ascii=False), "---"]
         if "template" not in options:
             lines.extend(TEMPLATE.splitlines())
         self.content = StringList(lines, source=self.get_source_info()[0])
         self.options = options
-        result = super().run()
+        result: list[nodes.Node] = super().run()
         # The package stamps each item with its full start date (1945-01-01T00:00:00): state the date
         # at its real precision instead, for scripts and styles alike.
         items = [n for n in (result[0].findall(TimelineDiv) if result else ()) if "tl-item" in n["classes"]]
-        for item, event in zip(items, data):
+        # One item per event, in order; zip's strict check is left off, as it was (no new failure).
+        for item, event in zip(items, data, strict=False):
             item["dt"] = event["edtf"]
             item["classes"].append(f"tl-precision-{event['precision']}")
             mark_statement(reg, item, event["id"])
@@ -274,34 +285,44 @@ class PlainTimeline(SphinxPostTransform):
 
 def _one_line(blocks: list[nodes.Node]) -> list[nodes.Node]:
     """The date paragraph and the title paragraph as one: "**6\u20139 May 2016** \u2014 7th Congress"."""
-    if len(blocks) >= 2 and all(isinstance(b, nodes.paragraph) for b in blocks[:2]):
-        date, title = blocks[0], blocks[1]
+    date, title = (blocks[0], blocks[1]) if len(blocks) >= 2 else (None, None)
+    if isinstance(date, nodes.paragraph) and isinstance(title, nodes.paragraph):
         date += nodes.Text(" \u2014 ")
         date.extend(title.children)
         return [date, *blocks[2:]]
     return blocks
 
 
-def outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+def timelines_seen(env: BuildEnvironment) -> dict[str, str]:
+    """docname -> the selection digest its timeline was read with. Kept on the environment, which is
+    pickled between builds (set up by :func:`init_env`)."""
+    seen: dict[str, str] = getattr(env, "factcheck_timelines", {})
+    return seen
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+             removed: set[str]) -> list[str]:
     """``env-get-outdated``: re-read timeline pages when the set of timeline facts changed."""
     digest = selection_digest(registry(app.config))
-    return sorted(doc for doc, seen in getattr(env, "factcheck_timelines", {}).items()
-                  if seen != digest and doc not in removed)
+    return sorted(doc for doc, seen in timelines_seen(env).items() if seen != digest and doc not in removed)
 
 
 def init_env(app: Sphinx) -> None:
     if not hasattr(app.env, "factcheck_timelines"):
-        app.env.factcheck_timelines = {}
+        # Extension data on the environment, as Sphinx's own extensions keep it (sphinx.ext.todo);
+        # Sphinx declares no such attribute.
+        app.env.factcheck_timelines = {}  # type: ignore[attr-defined]
 
 
-def purge(app: Sphinx, env, docname: str) -> None:
-    getattr(env, "factcheck_timelines", {}).pop(docname, None)
+def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    timelines_seen(env).pop(docname, None)
 
 
-def merge(app: Sphinx, env, docnames, other) -> None:
+def merge(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment) -> None:
+    other_seen = timelines_seen(other)
     for doc in docnames:
-        if doc in getattr(other, "factcheck_timelines", {}):
-            env.factcheck_timelines[doc] = other.factcheck_timelines[doc]
+        if doc in other_seen:
+            timelines_seen(env)[doc] = other_seen[doc]
 
 
 def setup_timeline(app: Sphinx) -> None:

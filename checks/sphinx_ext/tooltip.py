@@ -20,6 +20,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
+from sphinx.writers.html5 import HTML5Translator
 
 from checks.registry.house_style import render_superseded, render_value
 from checks.registry.model import Registry
@@ -32,7 +33,9 @@ ASSETS_CSS = ("factcheck.css",)
 ASSETS_JS = ("factcheck.js",)
 
 
-class fact_ref(nodes.inline):
+# A node class: lowercase like docutils' own (builders dispatch visit_<name> on it); its bases are Any
+# to mypy, as docutils is untyped here.
+class fact_ref(nodes.inline):  # type: ignore[misc]  # noqa: N801
     """A fact reference's text, with its provenance for the tooltip (``node["provenance"]``)."""
 
 
@@ -73,7 +76,8 @@ class AttachProvenance(SphinxPostTransform):
                 continue
             for inner in list(xref.findall(nodes.inline)):
                 if "fact-ref" in inner["classes"] and not isinstance(inner, fact_ref):
-                    new = fact_ref(inner.rawsource, *inner.children, **inner.attributes)
+                    # The children as children: inline's second argument is its text, not a node.
+                    new = fact_ref(inner.rawsource, "", *inner.children, **inner.attributes)
                     new["provenance"] = provenance(reg, fact_id, inner.get("statement"))
                     inner.replace_self(new)
 
@@ -91,7 +95,7 @@ class MarkFactLinks(SphinxPostTransform):
                 ref["classes"].append("fact-link")
 
 
-def visit_fact_ref(self, node: fact_ref) -> None:
+def visit_fact_ref(self: HTML5Translator, node: fact_ref) -> None:
     data = node.get("provenance") or {}
     attrs = {
         "data-fact-label": data.get("label", ""),
@@ -107,7 +111,7 @@ def visit_fact_ref(self, node: fact_ref) -> None:
     self.body.append(self.starttag(node, "span", "", **attrs))
 
 
-def depart_fact_ref(self, node: fact_ref) -> None:
+def depart_fact_ref(self: HTML5Translator, node: fact_ref) -> None:
     self.body.append("</span>")
 
 

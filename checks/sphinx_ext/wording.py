@@ -9,6 +9,8 @@ life from 1982 to 1984. :func:`moment_in_words` writes those.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from checks.registry.dates import MONTHS, Endpoint, FactDate, house_date
 from checks.registry.model import Fact
 
@@ -23,7 +25,7 @@ STATEMENT_NOUNS = {"born": "birth date", "died": "date of death", "founded": "fo
 LISTED_YEARS = 4
 
 
-def _month_year(day) -> str:
+def _month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
@@ -36,10 +38,8 @@ def _single(end: Endpoint) -> str:
     """One endpoint with its preposition: "on 15 April 1912", "in April 1912", "in 1912"."""
     d = end.lower
     if end.precision == "day":
-        if end.qualifier == "approximate":
-            text = "in " + _endpoint_text(end)  # "in late February 2016"
-        else:
-            text = "on " + house_date(d)
+        # "in late February 2016"; "on 15 April 1912"
+        text = "in " + _endpoint_text(end) if end.qualifier == "approximate" else "on " + house_date(d)
     elif end.precision == "month":
         text = "in " + _month_year(d)
     else:
