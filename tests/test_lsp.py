@@ -318,6 +318,19 @@ async def test_hover_shows_value_status_sources_and_correction(client, project):
     assert outside is None
 
 
+@editor_test
+async def test_hover_on_a_fact_the_prose_names_without_a_reference(client, project):
+    text = "The {fact}`Workers' Party of Korea <wpk>` met. Later the WPK elected its leaders.\n"
+    await open_doc(client, project, "docs/mention.md", text)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(project, "docs/mention.md")),
+        position=position_of(text, "WPK elected", 1)))
+    assert hover is not None
+    assert hover.range == range_of(text, "WPK")
+    assert "Workers' Party of Korea" in hover.contents.value.replace("\\", "")
+    assert "the Workers' Party of Korea\u201d" in hover.contents.value.replace("\\", "")  # its source's words
+
+
 # -- completion ---------------------------------------------------------------------------------
 async def complete(client: LanguageClient, root: Path, text: str, after: str) -> types.CompletionList:
     await open_doc(client, root, "docs/new.md", text)

@@ -1,11 +1,15 @@
-"""Hover on a ``{fact}`` reference: the fact's value in house style, its status, each source's
-words that support it (with the source's title), what other sources give instead, and any
-correction: the provenance a reader of the site sees in the fact's card."""
+"""Hover on a ``{fact}`` reference or on a fact the prose names without one (a mention, as the
+mention checks recognise it): the fact's value in house style, its status, each source's words
+that support it (with the source's title), what other sources give instead, and any correction:
+the provenance a reader of the site sees in the fact's card."""
 
 from __future__ import annotations
 
 import re
 
+from checks.lsp.locations import Span
+from checks.pages.model import Page
+from checks.pages.reading import read_page
 from checks.registry.house_style import render_said, render_value
 from checks.registry.model import Citation, Fact, Registry
 
@@ -40,3 +44,19 @@ def fact_markdown(registry: Registry, fact: Fact) -> str:
     if fact.note:
         lines += ["", f"*Note*: {escape(fact.note)}"]
     return "\n".join(lines)
+
+
+def mention_at(registry: Registry, page: Page, line: int, character: int) -> tuple[Fact, Span] | None:
+    """The fact the prose names at (line, character), 0-based, without a reference: the mention
+    checks' own reading of the page (checks.pages.reading), placed where it says."""
+    for reading in read_page(registry, page):
+        for mention in reading.mentions:
+            if mention.fact is None or mention.how == "reference" or mention.end <= mention.start:
+                continue
+            start, last = reading.location(mention.start), reading.location(mention.end - 1)
+            if not start.column or not last.column or start.line != last.line:
+                continue
+            span = Span(start.line - 1, start.column - 1, last.line - 1, last.column)
+            if span.contains(line, character):
+                return mention.fact, span
+    return None

@@ -365,11 +365,16 @@ def create_server(root: Path | None = None) -> FactcheckServer:
             return None
         rel, lines = page
         line, character = from_position(params.position, lines, ls.workspace.position_codec)
-        ref = reference_at(ls.state.pages[rel], lines, line, character)
+        page = ls.state.pages[rel]
+        ref = reference_at(page, lines, line, character)
         fact = registry.facts.get(ref.fact_id) if ref is not None else None
-        if ref is None or fact is None:
-            return None
-        span = location_span(ref.location, lines)
+        if ref is not None and fact is not None:
+            span = location_span(ref.location, lines)
+        else:
+            mentioned = hover.mention_at(registry, page, line, character) if ref is None else None
+            if mentioned is None:
+                return None
+            fact, span = mentioned
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                         value=hover.fact_markdown(registry, fact)),
                            range=to_range(span, lines, ls.workspace.position_codec))
