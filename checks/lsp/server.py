@@ -360,10 +360,10 @@ def create_server(root: Path | None = None) -> FactcheckServer:
     @_safe
     def on_hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
         registry = ls.state.registry if ls.state else None
-        page = ls.current_page(params.text_document.uri)
-        if page is None or registry is None or ls.state is None:
+        current = ls.current_page(params.text_document.uri)
+        if current is None or registry is None or ls.state is None:
             return None
-        rel, lines = page
+        rel, lines = current
         line, character = from_position(params.position, lines, ls.workspace.position_codec)
         page = ls.state.pages[rel]
         ref = reference_at(page, lines, line, character)

@@ -191,7 +191,8 @@ class _Collector:
                     reference = Reference(fact_id, words, child.content, where, found.anchors if found else ())
                     self.references.append(reference)
                     # the paragraph shows the reference's words (or its id): where they start
-                    shown = source_position(reference.anchors, reference.words_offset if words else reference.target_offset)
+                    shown_at = reference.words_offset if words else reference.target_offset
+                    shown = source_position(reference.anchors, shown_at)
                     paragraph.column(shown[1] if shown and shown[0] == role_line + 1 else 0)
                     paragraph.add_reference(reference, role_line, line)
                     continue
