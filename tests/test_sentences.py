@@ -46,13 +46,13 @@ def test_a_reference_maps_to_its_words_in_the_role():
     assert (where.line, where.column) == (7, 8)  # after {fact}`
 
 
-def test_an_unknown_column_is_zero_not_a_guess():
-    """An escape makes the parser's text differ from the source: the line is still exact, the
-    column is left out rather than guessed."""
+def test_a_column_after_an_escape_is_still_exact():
+    """An escape makes the parser's text differ from the source: the extractor matches the text
+    to the source character by character, so the column after it is still exact."""
     page = extract_page("A \\*starred\\* word and 1980.\n", "docs/p.md", "p", MYST)
     paragraph = page.paragraphs[0]
     where = paragraph.location_at(paragraph.text.index("1980"))
-    assert (where.line, where.column, str(where)) == (1, 0, "docs/p.md:1")
+    assert (where.line, where.column, str(where)) == (1, 24, "docs/p.md:1:24")
 
 
 def test_plain_text_is_read_paragraph_by_paragraph_with_columns():

@@ -221,8 +221,15 @@ class _Collector:
                     text_line, text_col = line, last[2] - 1 + len(child.content) - last[0]
                 anchors.extend((size + offset, at_line, column) for offset, at_line, column in placed)
                 buffer.append(child.content)
-                paragraph.column(placed[0][2] if placed and placed[0][0] == 0 else 0)
-                paragraph.add(child.content, line)
+                # the paragraph gets the text stretch by stretch, each at the column it was placed at
+                # (0 where the source writes it otherwise: an escape, an entity)
+                bounds = [offset for offset, _, _ in placed]
+                if not bounds or bounds[0] > 0:
+                    paragraph.column(0)
+                    paragraph.add(child.content[:bounds[0] if bounds else None], line)
+                for i, (offset, _, column) in enumerate(placed):
+                    paragraph.column(column)
+                    paragraph.add(child.content[offset:bounds[i + 1] if i + 1 < len(bounds) else None], line)
                 for m in _UNCLOSED_ROLE.finditer(child.content):  # reported as ref.malformed
                     start = source_position(tuple(placed), m.start())
                     where = (Location(self.path, line + 1, start[1], start[0], start[1] + len(m[0]))
