@@ -369,7 +369,7 @@ def test_near_the_bottom_of_the_screen_the_card_opens_above(browser, site, artif
         tab.goto(urljoin(base, QA_PAGE))
         host = tab.locator("article a.fact-link:has(span.fact-uncertain)", has_text="a million").first
         top = host.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
-        tab.evaluate(f"window.scrollTo(0, {top} - 330)")
+        tab.evaluate(f"window.scrollTo(0, {top} - 420)")  # room above for the card, not below
         host.hover()
         tip = _tooltip_of(tab, host)
         tip.wait_for(state="visible")
