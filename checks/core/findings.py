@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 
 from checks.core.codes import Code, Severity
@@ -34,10 +36,10 @@ class Finding:
     def severity(self) -> Severity:
         return self.code.severity
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str, str]:
         return (self.location.path, self.location.line, self.code.code, self.message)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code.code,
             "severity": self.severity.value,

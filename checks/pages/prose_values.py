@@ -24,7 +24,7 @@ _B = r"(?<![\w,.])"  # not glued to a word, a thousands group or a decimal
 _E = r"(?![\w]|,\d|\.\d)"
 
 
-def _p(template: str, **groups: str) -> str:
+def _p(template: str, **groups: tuple[str, str]) -> str:
     out = template
     for placeholder, (kind, name) in groups.items():
         piece = {"M": MONTH, "D": DAY, "Y": YEAR}[kind].format(name=name)
@@ -116,6 +116,7 @@ def find_dates(text: str) -> list[DateMention]:
             if any(taken[m.start():m.end()]):
                 continue
             g = m.groupdict()
+            parts: tuple[DatePart, ...]
             if name == "decade":
                 first = int(g["decade"])
                 parts = (DatePart(first, None, None), DatePart(first + 9, None, None))
