@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from typing import NoReturn
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,7 +52,7 @@ exit status:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+    def error(self, message: str) -> NoReturn:  # usage errors: one line, exit 2
         sys.stderr.write(f"factcheck: {message} (see 'factcheck --help')\n")
         raise SystemExit(EXIT_CANNOT_RUN)
 

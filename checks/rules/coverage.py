@@ -30,6 +30,7 @@ from checks.pages.model import Page, claims_checked
 from checks.pages.prose_values import find_dates, find_numbers
 from checks.pages.reading import claim_links
 from checks.pages.spans import (
+    NameForm,
     location_at,
     name_index,
     per_registry,
@@ -66,7 +67,7 @@ def _units(registry: Registry) -> tuple[frozenset[str], frozenset[str]]:
 _UNIT_AFTER = re.compile(r"(?:\s+|-)(%|[A-Za-z]+(?:\s+cent)?)")
 
 
-def _longest_first(form) -> int:
+def _longest_first(form: NameForm) -> int:
     return -len(form.text)
 
 
@@ -119,6 +120,7 @@ def check_uncited(registry: Registry, page: Page) -> list[Finding]:
         if claim.cited:
             continue
         if claim.kind == "name":
+            assert claim.fact is not None  # a name claim always names its fact
             fact = registry.facts[claim.fact]
             message = (f"first mention of '{claim.text}' is not a reference: write "
                        f"{{fact}}`{claim.text} <{claim.fact}>` here (later mentions may stay plain)")
