@@ -9,8 +9,8 @@ import argparse
 import datetime as dt
 import os
 import sys
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 from checks import __version__

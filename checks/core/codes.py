@@ -149,7 +149,7 @@ class Code(enum.Enum):
                             "discusses it; the build reports this).")
 
     @classmethod
-    def by_code(cls, code: str) -> "Code":
+    def by_code(cls, code: str) -> Code:
         for member in cls:
             if member.code == code:
                 return member

@@ -7,11 +7,10 @@ Every item carries its exact line in the page (MyST itself only knows a paragrap
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks.core.findings import Location
 from checks.registry.dates import InvalidDate, parse_day

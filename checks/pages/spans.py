@@ -8,9 +8,10 @@ plus the newlines before an offset is the exact line in the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, TypeVar, cast
+from functools import cache
+from typing import TypeVar, cast
 
 from checks.core.findings import Location
 from checks.core.text import fold
@@ -51,7 +52,7 @@ def prose(run: TextRun) -> str:
     return mask(text, quoted_spans(text) + url_spans(text))
 
 
-@lru_cache(maxsize=None)  # called per page for every registered name: compile each once
+@cache  # called per page for every registered name: compile each once
 def phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
     """A name as a regex: words separated by any white space, not glued to other word characters
     (a hyphen continues a word: 'Kim Il' does not match inside 'Kim Il-sung')."""

@@ -30,7 +30,7 @@ class Text(str):
 
     line: int
 
-    def __new__(cls, value: str, line: int) -> "Text":
+    def __new__(cls, value: str, line: int) -> Text:
         obj = super().__new__(cls, value)
         obj.line = line
         return obj

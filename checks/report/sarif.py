@@ -8,9 +8,8 @@ of the contributing page (``helpUri``) and the tool to the page's "Running the c
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
+from typing import Any
 from urllib.parse import quote
 
 from checks import __version__

@@ -20,8 +20,8 @@ cited claims); a passage opts out with ``{nofact}`...```.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
@@ -40,10 +40,7 @@ from checks.pages.spans import (
 from checks.registry.model import NAMED_KINDS, Registry
 
 UNIT_WORDS = frozenset(
-    "people persons members delegates representatives participants candidates officials workers "
-    "soldiers troops prisoners victims deaths "
-    "years months weeks days hours minutes decades centuries "
-    "percent per cent % tonnes tons dollars won kilometres kilometers miles".split()
+    ["people", "persons", "members", "delegates", "representatives", "participants", "candidates", "officials", "workers", "soldiers", "troops", "prisoners", "victims", "deaths", "years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "percent", "per", "cent", "%", "tonnes", "tons", "dollars", "won", "kilometres", "kilometers", "miles"]
 )
 _SINGULAR = {"people": "person", "centuries": "century"}
 

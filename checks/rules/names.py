@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -229,7 +229,7 @@ def _known(targets: dict[int, list[tuple[str, str, str | None]]]) -> set[str]:
 
 
 # --- capitalisation ---------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def _rule_patterns() -> tuple[tuple[CapitalisationRule, re.Pattern[str], re.Pattern[str] | None], ...]:
     return tuple((r, phrase_pattern(r.form, re.IGNORECASE),
                   re.compile(r.after, re.IGNORECASE) if r.after else None) for r in CAPITALISATION)
