@@ -214,7 +214,7 @@ def _only_space(text: str, a: int, b: int) -> bool:
 def _words_value(tokens: list[str]) -> tuple[int, bool] | None:
     total, current, ordinal = 0, 0, False
     seen_any = False
-    for k, tok in enumerate(tokens):
+    for tok in tokens:
         if ordinal:
             return None  # nothing may follow an ordinal word
         if tok in _UNITS:

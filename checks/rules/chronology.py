@@ -3,6 +3,8 @@ existences and sources' dates in order."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from checks.core.codes import Code
 from checks.core.findings import Finding
 from checks.registry.model import Registry
@@ -23,7 +25,7 @@ def check_series(registry: Registry) -> list[Finding]:
                                         f"of series '{name}'", fact=member.id))
             seen.setdefault(member.ordinal, member.id)
         dated = [(m, m.when) for m in members if m.when is not None]
-        for (prev, prev_when), (nxt, nxt_when) in zip(dated, dated[1:]):
+        for (prev, prev_when), (nxt, nxt_when) in pairwise(dated):
             if nxt_when.lower < prev_when.lower:
                 findings.append(Finding(
                     Code.CHRONOLOGY_ORDER, nxt.line_of(nxt.when_key or ""),

@@ -98,9 +98,9 @@ def _existence(fact: Fact, ref: Reference) -> tuple[FactDate | None, FactDate | 
     for an event named by its name ("the Arirang Mass Games"), the event's first date."""
     if fact.kind in ("office", "organisation"):
         return existence(fact)
-    if fact.kind == "event" and fact.date is not None and ref.words:
-        if strip_possessive(ref.words) in {normalise(n) for n in fact.names()}:
-            return fact.date, None
+    if (fact.kind == "event" and fact.date is not None and ref.words
+            and strip_possessive(ref.words) in {normalise(n) for n in fact.names()}):
+        return fact.date, None
     return None, None
 
 
@@ -127,7 +127,7 @@ def check_superseded_reuse(registry: Registry, page: Page) -> list[Finding]:
     prose = prose_by_line(page)
     findings: list[Finding] = []
     for line, line_refs in sorted(_refs_by_line(registry, page).items()):
-        for ref, fact in line_refs:
+        for _, fact in line_refs:
             # The fact's own words and the plain prose around it; other facts' references on the
             # line may rightly state the same value (a review in May, its outcome in September).
             own_words = " ".join(r.words or "" for r, f in line_refs if f.id == fact.id)

@@ -36,7 +36,9 @@ def compute(registry: Registry, fact: Fact) -> tuple[int | float | None, str]:
         if not members:
             return None, f"no facts belong to series '{d.series}'"
         return sum(1 for m in members if m.when is not None and m.when.lower <= anchor.upper), ""
-    assert d.source is not None and d.target is not None  # the loader requires 'from' and 'to'
+    # the loader requires 'from' and 'to' for every rule but count
+    assert d.source is not None
+    assert d.target is not None
     if d.rule == "difference":
         minuend, subtrahend = registry.facts[d.source].value, registry.facts[d.target].value
         if minuend is None or subtrahend is None:

@@ -92,7 +92,7 @@ def _check_quantity(fact: Fact, words: str) -> list[Problem]:
     numbers = _numbers_outside(words, mentions)
     assert fact.value is not None  # the schema requires a quantity's value
     if not numbers:
-        return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
+        return [*problems, (Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
                             render_value(fact))]
     for number in numbers:
         if number.value != fact.value:
