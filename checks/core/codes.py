@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 
 
-class Severity(str, enum.Enum):
+class Severity(str, enum.Enum):  # noqa: UP042 - StrEnum would change str(member) and f-strings
     ERROR = "error"
     WARNING = "warning"
 

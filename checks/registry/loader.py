@@ -78,7 +78,8 @@ def load_registry_partially(facts_dir: Path, root: Path | None = None) -> LoadRe
     root = root or facts_dir.parent
     loader = _Loader()
     if not facts_dir.is_dir():
-        error = RegistryError(_rel(facts_dir, root), 0, "no facts folder here; run from the project root or pass --root")
+        error = RegistryError(_rel(facts_dir, root), 0,
+                              "no facts folder here; run from the project root or pass --root")
         return LoadResult(Registry(facts={}, sources={}, claims={}, files=()), (error,), frozenset())
     files = registry_files(facts_dir)
     for path in files:

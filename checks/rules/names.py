@@ -161,8 +161,8 @@ def _inflected(candidate: str, name: str) -> bool:
     return any(last == base + ending for ending in endings)
 
 
-def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str | None]]], known: set[str], run: TextRun,
-                 text: str, exact: list[tuple[int, int]]) -> list[Finding]:
+def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str | None]]], known: set[str],
+                 run: TextRun, text: str, exact: list[tuple[int, int]]) -> list[Finding]:
     tokens = _tokens(text)
     choices = per_registry(registry, "near-miss choices",
                            lambda: {n: [t[0] for t in group] for n, group in targets.items()})
