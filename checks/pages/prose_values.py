@@ -24,7 +24,7 @@ _B = r"(?<![\w,.])"  # not glued to a word, a thousands group or a decimal
 _E = r"(?![\w]|,\d|\.\d)"
 
 
-def _p(template: str, **groups: str) -> str:
+def _p(template: str, **groups: tuple[str, str]) -> str:
     out = template
     for placeholder, (kind, name) in groups.items():
         piece = {"M": MONTH, "D": DAY, "Y": YEAR}[kind].format(name=name)
@@ -116,6 +116,7 @@ def find_dates(text: str) -> list[DateMention]:
             if any(taken[m.start():m.end()]):
                 continue
             g = m.groupdict()
+            parts: tuple[DatePart, ...]
             if name == "decade":
                 first = int(g["decade"])
                 parts = (DatePart(first, None, None), DatePart(first + 9, None, None))
@@ -123,7 +124,7 @@ def find_dates(text: str) -> list[DateMention]:
                 y1, y2 = _int(g.get("y1")), _int(g.get("y2"))
                 m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
                 d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
-                if d1 is not None and not 1 <= d1 <= 31 or d2 is not None and not 1 <= d2 <= 31:
+                if (d1 is not None and not 1 <= d1 <= 31) or (d2 is not None and not 1 <= d2 <= 31):
                     continue
                 if name == "year-range":
                     parts = (DatePart(y1, None, None), DatePart(y2, None, None))
@@ -139,15 +140,13 @@ def find_dates(text: str) -> list[DateMention]:
 
 # -- numbers --------------------------------------------------------------------------------
 _UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _ORDINAL_UNITS = {w: i for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+    ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"])}
 _ORDINAL_TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()) if w != "_"}
+    ["_", "_", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]) if w != "_"}
 _ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1_000, "millionth": 1_000_000}
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | set(_ORDINAL_UNITS) | set(_ORDINAL_TENS) | set(_ORDINAL_SCALES)
 
@@ -191,7 +190,7 @@ def _word_numbers(text: str) -> list[NumberMention]:
         if words[i][2] in ("a", "an") and i + 1 < len(words) and words[i + 1][2] in _SCALES \
                 and _only_space(text, words[i][1], words[i + 1][0]):
             i += 1
-        if words[i][2] not in _NUMBER_WORDS or words[i][2] in _SCALES and start == i:
+        if words[i][2] not in _NUMBER_WORDS or (words[i][2] in _SCALES and start == i):
             i = start + 1
             continue
         j = i
@@ -215,7 +214,7 @@ def _only_space(text: str, a: int, b: int) -> bool:
 def _words_value(tokens: list[str]) -> tuple[int, bool] | None:
     total, current, ordinal = 0, 0, False
     seen_any = False
-    for k, tok in enumerate(tokens):
+    for tok in tokens:
         if ordinal:
             return None  # nothing may follow an ordinal word
         if tok in _UNITS:

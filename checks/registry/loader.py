@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
@@ -77,7 +78,8 @@ def load_registry_partially(facts_dir: Path, root: Path | None = None) -> LoadRe
     root = root or facts_dir.parent
     loader = _Loader()
     if not facts_dir.is_dir():
-        error = RegistryError(_rel(facts_dir, root), 0, "no facts folder here; run from the project root or pass --root")
+        error = RegistryError(_rel(facts_dir, root), 0,
+                              "no facts folder here; run from the project root or pass --root")
         return LoadResult(Registry(facts={}, sources={}, claims={}, files=()), (error,), frozenset())
     files = registry_files(facts_dir)
     for path in files:

@@ -9,7 +9,7 @@ from checks.core.findings import Finding
 from checks.core.text import normalise, strip_possessive, suggest
 from checks.pages.agreement import Problem, date_problems, quote_differences, quote_matches
 from checks.pages.model import Page, Reference
-from checks.pages.prose_values import DateMention, find_dates, find_numbers
+from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
 from checks.registry.house_style import format_number, render_value, wants_canonical
 from checks.registry.model import NAMED_KINDS, Fact, Registry
 from checks.registry.schema import ID_PATTERN
@@ -62,12 +62,13 @@ def _check_name(fact: Fact, words: str) -> list[Problem]:
              f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name)]
 
 
-def _numbers_outside(words: str, mentions: list[DateMention]):
+def _numbers_outside(words: str, mentions: list[DateMention]) -> list[NumberMention]:
     spans = [(m.start, m.end) for m in mentions]
     return [n for n in find_numbers(words) if not any(a <= n.start < b for a, b in spans)]
 
 
 def _check_event(fact: Fact, words: str) -> list[Problem]:
+    assert fact.date is not None  # the schema requires an event's date
     mentions = find_dates(words)
     problems = date_problems(fact.date, mentions)
     numbers = _numbers_outside(words, mentions)
@@ -89,8 +90,9 @@ def _check_quantity(fact: Fact, words: str) -> list[Problem]:
     mentions = find_dates(words) if fact.date else []
     problems = date_problems(fact.date, mentions) if fact.date else []
     numbers = _numbers_outside(words, mentions)
+    assert fact.value is not None  # the schema requires a quantity's value
     if not numbers:
-        return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
+        return [*problems, (Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
                             render_value(fact))]
     for number in numbers:
         if number.value != fact.value:
@@ -100,6 +102,7 @@ def _check_quantity(fact: Fact, words: str) -> list[Problem]:
 
 
 def _check_quotation(fact: Fact, words: str) -> list[Problem]:
+    assert fact.text is not None  # the schema requires a quotation's text
     mentions = find_dates(words)
     if fact.date and mentions and not normalise(words).startswith(('"', "'")):
         # Words that state a date (not quoted words) claim when the quotation was said.
