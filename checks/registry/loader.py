@@ -187,8 +187,9 @@ class _Loader:
         specs = RECORD_FIELDS[kind]
         for key in raw:
             if key not in specs:
+                hint = did_you_mean(key, tuple(specs))
                 raise RegistryError(path, raw.key_lines[key],
-                                    f"unknown key '{key}' for {_article(kind)} {kind}{did_you_mean(key, tuple(specs))}; "
+                                    f"unknown key '{key}' for {_article(kind)} {kind}{hint}; "
                                     f"allowed: {', '.join(specs)}")
         for key, spec in specs.items():
             if spec.required and key not in raw:
