@@ -19,7 +19,7 @@ PDF := build/latex/congress-explainer.pdf
 export LATEXMKOPTS ?= -silent
 export LATEXOPTS ?= -interaction=nonstopmode -halt-on-error -file-line-error
 
-.PHONY: docs html test check clean setup pdf release system-packages serve
+.PHONY: docs html test check clean setup pdf release system-packages serve lint
 
 setup: $(STAMP)
 
@@ -62,7 +62,12 @@ release: $(STAMP)
 
 # Every test this machine can run: as root the system packages are installed first; without root
 # the PDF and browser tests are skipped with the install command (under CI=true they fail instead).
-test: $(STAMP)
+# Static checks of the package and its tests: ruff (a broad rule set) and mypy (strict for checks/).
+lint: $(STAMP)
+	$(BIN)/ruff check checks tests
+	$(BIN)/mypy
+
+test: $(STAMP) lint
 	@tools/ensure-system-packages --or-skip
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -30,9 +30,7 @@ PARAGRAPHS_PER_PAGE = 6
 SURNAMES = ["Kim", "Ri", "Pak", "Choe", "Jang", "Kang", "Han", "O", "Yun", "Jon", "Hwang", "Ro"]
 GIVEN = ["Il", "Jong", "Song", "Chol", "Yong", "Hyon", "Nam", "Su", "Man", "Ho", "Chun", "Thae"]
 UNITS = ["delegates", "people", "members", "years", "days", "votes"]
-FILLER = ("The Congress met to review the work of the Central Committee and to set out a line for "
-          "the years ahead. Observers noted the absence of foreign delegations and the length of the "
-          "reports. The meeting elected new organs and revised the rules of the party.").split(". ")
+FILLER = ["The Congress met to review the work of the Central Committee and to set out a line for the years ahead", "Observers noted the absence of foreign delegations and the length of the reports", "The meeting elected new organs and revised the rules of the party."]
 
 CONF = '''from pathlib import Path
 import sys

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 SIZES = {"tiny": (5, 50), "small": (10, 100), "medium": (100, 1000), "large": (1000, 10000)}
 PY = sys.executable

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 from checks import __version__
@@ -51,7 +52,7 @@ exit status:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+    def error(self, message: str) -> NoReturn:  # usage errors: one line, exit 2
         sys.stderr.write(f"factcheck: {message} (see 'factcheck --help')\n")
         raise SystemExit(EXIT_CANNOT_RUN)
 

@@ -5,8 +5,8 @@ The CLI and the Sphinx extension both call these; neither has checks of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from checks.core.codes import Code
 from checks.core.config import Settings

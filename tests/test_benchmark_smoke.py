@@ -10,8 +10,8 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import generate  # noqa: E402
-import run  # noqa: E402
+import generate
+import run
 
 
 def test_generator_is_deterministic_and_clean(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ A machine without ``chromium`` skips these tests with the command that installs 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -276,7 +277,7 @@ def test_corrections_sit_beside_the_passages_that_discuss_them(page, site):
         box = boxes.nth(i)
         assert box.is_visible()
         text = box.inner_text()
-        assert text.startswith("CLAIM") or text.startswith("Claim"), text
+        assert text.startswith(("CLAIM", "Claim")), text
         assert "Human Rights Watch" in text and "\u201c" in text  # the source's own words, quoted
         # Right after the paragraph that discusses it.
         assert box.evaluate("b => b.previousElementSibling.tagName") == "P"
@@ -335,9 +336,9 @@ def test_an_uncertain_value_says_why(page, site):
 def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, site):
     _, base = site
     page.goto(urljoin(base, QA_PAGE))
-    is_fact_link = "() => !!document.activeElement.closest && !!document.activeElement.closest('a') " \
-                   "&& !!document.activeElement.querySelector('span.fact-ref')"
-    for presses in range(1, 400):
+    is_fact_link = ("() => !!document.activeElement.closest && !!document.activeElement.closest('a') "
+                    "&& !!document.activeElement.querySelector('span.fact-ref')")
+    for _presses in range(1, 400):
         page.keyboard.press("Tab")
         if page.evaluate(is_fact_link):
             break
@@ -352,7 +353,7 @@ def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, site):
     # Visible on screen, near the link, not off to the side.
     box, link_box = tip.bounding_box(), host.bounding_box()
     assert box["width"] > 0 and box["height"] > 0
-    assert 0 <= box["x"] and box["x"] + box["width"] <= DESKTOP["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= DESKTOP["width"]
     assert abs(box["y"] - (link_box["y"] + link_box["height"])) < 200 or box["y"] < link_box["y"]
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
@@ -369,7 +370,7 @@ def test_near_the_bottom_of_the_screen_the_card_opens_above(browser, site, artif
         tab.goto(urljoin(base, QA_PAGE))
         host = tab.locator("article a.fact-link:has(span.fact-uncertain)", has_text="a million").first
         top = host.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
-        tab.evaluate(f"window.scrollTo(0, {top} - 330)")
+        tab.evaluate(f"window.scrollTo(0, {top} - 420)")  # room above for the card, not below
         host.hover()
         tip = _tooltip_of(tab, host)
         tip.wait_for(state="visible")
@@ -433,7 +434,7 @@ def test_timeline_is_grouped_by_period_and_in_the_order_things_began(page, site)
     starts = [d.split("/")[0].strip("~?") for d in dates]
     assert all(re.fullmatch(r"\d{4}(-\d\d){0,2}", s) for s in starts), starts
     # ISO dates of any precision sort as text ("2016" before "2016-05-06").
-    out_of_order = [(a, b) for a, b in zip(starts, starts[1:]) if a > b]
+    out_of_order = [(a, b) for a, b in itertools.pairwise(starts) if a > b]
     assert out_of_order == []
     # The 70-day campaign began in late February 2016, after the launch of 7 February.
     texts = page.locator("ol.fact-timeline .tl-item-content").all_inner_texts()

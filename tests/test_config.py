@@ -31,7 +31,7 @@ def test_the_cli_reports_an_unknown_setting_without_a_traceback(basic_project, c
 
 def test_every_setting_is_a_sphinx_config_value(make_app, basic_project):
     app = make_app("html", srcdir=basic_project / "docs")
-    for name, default, _ in FactcheckConfig.describe():
+    for name, _default, _ in FactcheckConfig.describe():
         assert f"factcheck_{name}" in app.config
 
 

@@ -31,7 +31,7 @@ def test_a_wrong_draft_exits_one_naming_file_line_and_column(basic_project, tmp_
     error = next(line for line in out.splitlines() if " error " in line)
     assert error.startswith(f"{draft.as_posix()}:4:25: error date.mismatch: '2015' is not the date of")
     assert "{fact}`6–9 May 2016 <congress-7>`" in error
-    assert out.strip().endswith("1 errors, 0 warnings")  # the contradicted date is not also "uncited"
+    assert out.strip().endswith("1 error, 0 warnings")  # the contradicted date is not also "uncited"
 
 
 def test_a_right_draft_exits_zero_with_the_references_to_write(basic_project, tmp_path, capsys):

@@ -164,7 +164,7 @@ def test_each_source_is_printed_once_and_cited_by_number(pdf_text: str, registry
     marker = "[" + ", ".join(str(n) for n in sorted(numbers[s] for s in kim.sources)) + "]"
     assert _contains(pdf_text, f"Kim Jong Un{marker}")
     # A value sources dispute gets a footnote that says so, why, and its sources' numbers.
-    assert re.search(r"Disputed\. The name is not in doubt; the founding date is\..*?Sources: \[[\d, ]+\]\.", body)
+    assert re.search(r"Disputed\. The name is not in doubt; the founding date is\b.*?Sources: \[[\d, ]+\]\.", body)
 
 
 def test_the_registry_is_compact_tables(pdf_text: str, registry):

@@ -32,7 +32,8 @@ def fake_path(tmp_path: Path, hidden: set[str], *, uid: int = 1000, apt: bool = 
     bindir = tmp_path / "bin"
     bindir.mkdir()
     for folder in os.environ.get("PATH", "").split(os.pathsep):
-        if not folder or not Path(folder).is_dir():
+        # A PATH entry this user cannot read (root's folders, after plain `su`) holds nothing usable.
+        if not folder or not os.access(folder, os.R_OK | os.X_OK) or not Path(folder).is_dir():
             continue
         for entry in Path(folder).iterdir():
             name = entry.name

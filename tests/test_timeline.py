@@ -38,9 +38,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def timeline_entries(html: str) -> list[tuple[str, str]]:
     """(data-dt, visible date) of each timeline entry, in page order."""
-    items = re.findall(r'class="tl-item[^"]*" data-dt="([^"]+)">.*?<span class="fact-ref[^>]*>([^<]+)</span>',
+    return re.findall(r'class="tl-item[^"]*" data-dt="([^"]+)">.*?<span class="fact-ref[^>]*>([^<]+)</span>',
                        html, re.S)
-    return items
 
 
 def test_events_start_on_the_earliest_day_and_show_house_style(project):

@@ -195,8 +195,8 @@ def test_a_correction_sits_beside_the_passage_that_discusses_it(make_app, projec
     facts = page(project, "facts.html")
     entry = facts[facts.index('id="correction-congress-7-1"'):]
     entry = entry[:entry.index("</div>")]
-    assert 'Discussed in</strong> <a class="reference internal" href="history.html#correction-congress-7-1-in-text">' \
-           "History</a>" in entry
+    assert ('Discussed in</strong> <a class="reference internal" href="history.html#correction-congress-7-1-in-text">'
+            "History</a>") in entry
 
 
 def test_misplaced_corrections_warn_at_the_directive(make_app, project):

@@ -28,7 +28,7 @@ from sphinx_autobuild.utils import show_message
 def preload(argv: Sequence[str]) -> None:
     """Import what every build imports: Sphinx's HTML builder and the extensions and theme that
     ``conf.py`` names. Only modules: no build state is made here, so nothing stale is inherited."""
-    import sphinx.builders.html  # noqa: F401
+    import sphinx.builders.html
     import sphinx.search.en  # noqa: F401
     from sphinx.cmd.build import get_parser
     from sphinx.config import eval_config_file
@@ -38,12 +38,12 @@ def preload(argv: Sequence[str]) -> None:
         options = get_parser().parse_args(list(argv))
         conf = Path(options.confdir or options.sourcedir) / "conf.py"
         namespace = eval_config_file(conf.resolve(), Tags())
-    except (Exception, SystemExit):  # noqa: BLE001 - the build itself reports a broken conf.py properly
+    except (Exception, SystemExit):
         return
     for name in [*namespace.get("extensions", ()), namespace.get("html_theme", "")]:
         try:
             importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a theme by file path, or an extension that fails: the build says
+        except Exception:
             pass
 
 

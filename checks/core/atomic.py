@@ -28,13 +28,10 @@ def write_atomically(path: str | os.PathLike[str], text: str, encoding: str = "u
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
+            Path(tmp).chmod(mode)
+        Path(tmp).replace(target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
 

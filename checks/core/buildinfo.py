@@ -42,10 +42,10 @@ def source_date_epoch(root: Path) -> int:
     commit = _git(root, "log", "-1", "--format=%ct")
     if commit and commit.isdigit():
         return int(commit)
-    return int(dt.datetime.now(dt.timezone.utc).timestamp())
+    return int(dt.datetime.now(dt.UTC).timestamp())
 
 
 def release_date(root: Path) -> dt.date:
-    return dt.datetime.fromtimestamp(source_date_epoch(root), dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(source_date_epoch(root), dt.UTC).date()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 
 
-class Severity(str, enum.Enum):
+class Severity(str, enum.Enum):  # noqa: UP042 - StrEnum would change str(member) and f-strings
     ERROR = "error"
     WARNING = "warning"
 
@@ -149,7 +149,7 @@ class Code(enum.Enum):
                             "discusses it; the build reports this).")
 
     @classmethod
-    def by_code(cls, code: str) -> "Code":
+    def by_code(cls, code: str) -> Code:
         for member in cls:
             if member.code == code:
                 return member

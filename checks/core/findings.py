@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks.core.codes import Code, Severity
 
@@ -42,10 +43,10 @@ class Finding:
     def severity(self) -> Severity:
         return self.code.severity
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str, str]:
         return (self.location.path, self.location.line, self.code.code, self.message)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code.code,
             "severity": self.severity.value,

@@ -93,4 +93,5 @@ def claim_reviews(reg: Registry, page_url: str, *, author: str, published: str, 
                 "datePublished": fact.verified.isoformat() if fact.verified else published,
             }
             reviews.append(review)
-    return _plain(reviews)
+    plain_reviews: list[dict[str, Any]] = _plain(reviews)
+    return plain_reviews

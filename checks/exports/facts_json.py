@@ -83,11 +83,12 @@ def source_json(source: Source) -> dict[str, Any]:
 
 def facts_json(reg: Registry) -> dict[str, Any]:
     """Every fact with its typed value, precision, status and sources; every source."""
-    return _plain({
+    document: dict[str, Any] = _plain({
         "$schema": SCHEMA_ID,
         "facts": [fact_json(reg.facts[fid]) for fid in sorted(reg.facts)],
         "sources": [source_json(reg.sources[sid]) for sid in sorted(reg.sources)],
     })
+    return document
 
 
 def facts_schema() -> dict[str, Any]:

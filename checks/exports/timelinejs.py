@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 
@@ -10,7 +11,7 @@ from checks.registry.model import Registry
 from checks.registry.timeline import timeline_date, timeline_facts
 
 
-def _tljs_date(date_lower, precision: str) -> dict[str, int]:
+def _tljs_date(date_lower: dt.date, precision: str) -> dict[str, int]:
     out = {"year": date_lower.year}
     if precision in ("month", "day"):
         out["month"] = date_lower.month
@@ -27,6 +28,7 @@ def timelinejs(reg: Registry, title: str = "Timeline", facts_url: str | None = N
     events = []
     for fact in timeline_facts(reg):
         date = timeline_date(fact)
+        assert date is not None  # timeline_facts keeps only dated facts
         sources = [reg.sources[s] for s in fact.sources if s in reg.sources]
         body = "".join(f'<p>Source: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> '
                        f"({html.escape(s.publisher)})</p>" for s in sources)
@@ -41,4 +43,6 @@ def timelinejs(reg: Registry, title: str = "Timeline", facts_url: str | None = N
         if date.is_interval:
             event["end_date"] = _tljs_date(date.end.lower, date.end.precision)
         events.append(event)
-    return _plain({"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events})
+    timeline: dict[str, Any] = _plain({"title": {"text": {"headline": html.escape(title), "text": ""}},
+                                       "events": events})
+    return timeline

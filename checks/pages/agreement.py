@@ -107,7 +107,7 @@ def quote_differences(written: str, exact: str) -> list[str]:
             # At an edge of a fragment, the written words stand for the quotation words next to the
             # aligned part, not for everything before or after it.
             count = i2 - i1
-            if i1 in elided or leading and not trailing:
+            if i1 in elided or (leading and not trailing):
                 j1 = max(j1, j2 - count)  # the words just before the next aligned word
             elif trailing:
                 j2 = min(j2, j1 + count)  # the words just after the last aligned word

@@ -12,9 +12,10 @@ import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
+from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
@@ -59,7 +60,7 @@ class _FoundRole(NamedTuple):
 
 
 @lru_cache(maxsize=4)
-def _parser(extensions: frozenset[str]):
+def _parser(extensions: frozenset[str]) -> MarkdownIt:
     """MyST's own markdown-it parser with the site's syntax extensions (``myst_enable_extensions``)."""
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
@@ -81,7 +82,7 @@ def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[s
     extensions = frozenset(myst_extensions)
     collector = _Collector(path, text, extensions)
     tokens = _parser(extensions).parse(text, {})
-    front: dict = {}
+    front: dict[str, Any] = {}
     front_lines: dict[str, int] = {}
     for tok in tokens:
         if tok.type == "front_matter":
@@ -127,7 +128,8 @@ class _Collector:
 
     def directive(self, tok: Token, offset: int) -> None:
         m = re.match(r"^\{([\w:.-]+)\}", tok.info.strip())
-        if not m or m.group(1) in NON_PROSE_DIRECTIVES:
+        # walk() only hands over tokens with a source map
+        if not m or m.group(1) in NON_PROSE_DIRECTIVES or tok.map is None:
             return
         body = tok.content.splitlines()
         skip = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks.core.findings import Location
 from checks.registry.dates import InvalidDate, parse_day
@@ -122,9 +123,9 @@ class Paragraph:
 class Page:
     path: str  # relative to the project root
     docname: str
-    front_matter: dict = field(default_factory=dict)
+    front_matter: dict[str, Any] = field(default_factory=dict)
     # key -> line of that key in the front matter
-    front_matter_lines: dict = field(default_factory=dict)
+    front_matter_lines: dict[str, int] = field(default_factory=dict)
     references: tuple[Reference, ...] = ()
     runs: tuple[TextRun, ...] = ()
     not_claims: tuple[TextRun, ...] = ()  # {nofact} passages

@@ -25,7 +25,7 @@ _B = r"(?<![\w,.])"  # not glued to a word, a thousands group or a decimal
 _E = r"(?![\w]|,\d|\.\d)"
 
 
-def _p(template: str, **groups: str) -> str:
+def _p(template: str, **groups: tuple[str, str]) -> str:
     out = template
     for placeholder, (kind, name) in groups.items():
         piece = {"M": MONTH, "D": DAY, "Y": YEAR}[kind].format(name=name)
@@ -124,6 +124,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             if any(taken[m.start():m.end()]):
                 continue
             g = m.groupdict()
+            parts: tuple[DatePart, ...]
             if name == "decade":
                 first = int(g["decade"])
                 parts = (DatePart(first, None, None), DatePart(first + 9, None, None))
@@ -226,7 +227,7 @@ def _only_space(text: str, a: int, b: int) -> bool:
 def _words_value(tokens: list[str]) -> tuple[int, bool] | None:
     total, current, ordinal = 0, 0, False
     seen_any = False
-    for k, tok in enumerate(tokens):
+    for tok in tokens:
         if ordinal:
             return None  # nothing may follow an ordinal word
         if tok in _UNITS:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from checks.core.findings import Location
 from checks.core.text import fold
@@ -112,7 +112,7 @@ def referenced_lines(page: Page) -> dict[str, int]:
 # -- a per-registry index of names -------------------------------------------------------------
 _T = TypeVar("_T")
 # registry id -> (registry, {key: value}); the registry is kept so that its id stays its own.
-_PER_REGISTRY: dict[int, tuple[Registry, dict]] = {}
+_PER_REGISTRY: dict[int, tuple[Registry, dict[str, object]]] = {}
 
 
 def per_registry(registry: Registry, key: str, build: Callable[[], _T]) -> _T:
@@ -126,7 +126,8 @@ def per_registry(registry: Registry, key: str, build: Callable[[], _T]) -> _T:
     cache = entry[1]
     if key not in cache:
         cache[key] = build()
-    return cache[key]
+    # Each key names one kind of index, always built by the same builder: the value is a _T.
+    return cast(_T, cache[key])
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _variants(word: str) -> set[str]:
 
 
 def name_index(registry: Registry, kinds: tuple[str, ...] | None = None,
-               order: Callable[[NameForm], object] | None = None, skip_rejected: bool = False) -> NameIndex:
+               order: Callable[[NameForm], int] | None = None, skip_rejected: bool = False) -> NameIndex:
     def build() -> NameIndex:
         forms = [f for f in name_forms(registry, kinds) if not (skip_rejected and f.status == "rejected")]
         return NameIndex(sorted(forms, key=order) if order else forms)

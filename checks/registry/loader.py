@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from collections.abc import Mapping as TextsByPath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
@@ -73,7 +75,7 @@ _ID_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*
 
 
 def load_registry_partially(facts_dir: Path, root: Path | None = None,
-                            texts: Mapping[str, str] | None = None) -> LoadResult:
+                            texts: TextsByPath[str, str] | None = None) -> LoadResult:
     """Load what can be loaded; report each problem once, and nothing that only follows from it.
 
     ``texts``: files as an editor holds them, unsaved, by path relative to ``root``; each is
@@ -82,7 +84,8 @@ def load_registry_partially(facts_dir: Path, root: Path | None = None,
     texts = texts or {}
     loader = _Loader()
     if not facts_dir.is_dir():
-        error = RegistryError(_rel(facts_dir, root), 0, "no facts folder here; run from the project root or pass --root")
+        error = RegistryError(_rel(facts_dir, root), 0,
+                              "no facts folder here; run from the project root or pass --root")
         return LoadResult(Registry(facts={}, sources={}, claims={}, files=()), (error,), frozenset())
     on_disk = {_rel(path, root): path for path in registry_files(facts_dir)}
     files = sorted(on_disk.keys() | texts.keys())
@@ -193,8 +196,9 @@ class _Loader:
         specs = RECORD_FIELDS[kind]
         for key in raw:
             if key not in specs:
+                hint = did_you_mean(key, tuple(specs))
                 raise RegistryError(path, raw.key_lines[key],
-                                    f"unknown key '{key}' for {_article(kind)} {kind}{did_you_mean(key, tuple(specs))}; "
+                                    f"unknown key '{key}' for {_article(kind)} {kind}{hint}; "
                                     f"allowed: {', '.join(specs)}")
         for key, spec in specs.items():
             if spec.required and key not in raw:

@@ -30,7 +30,7 @@ class Text(str):
 
     line: int
 
-    def __new__(cls, value: str, line: int) -> "Text":
+    def __new__(cls, value: str, line: int) -> Text:
         obj = super().__new__(cls, value)
         obj.line = line
         return obj
@@ -150,7 +150,8 @@ def explain_slip(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None
     opens_block = prev.rstrip().endswith(":") or prev.rstrip() == "-"
     if "mapping values are not allowed" in problem:
         if column > prev_column and not opens_block:
-            return at + 1, f"this line is indented more than the key above it (line {above + 1}): indent it like that key"
+            return at + 1, (f"this line is indented more than the key above it (line {above + 1}): "
+                            "indent it like that key")
         value = line.split(":", 1)[1] if ":" in line else ""
         if ": " in value or value.rstrip().endswith(":"):
             return at + 1, "the value holds ': ', which YAML reads as another key: put the value in quotes"

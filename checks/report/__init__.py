@@ -5,7 +5,7 @@ Each format is a pure function of a :class:`~checks.core.report.Report`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from checks.core.report import Report
 from checks.report.github import format_github

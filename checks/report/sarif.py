@@ -9,6 +9,7 @@ of the contributing page (``helpUri``) and the tool to the page's "Running the c
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import quote
 
 from checks import __version__
@@ -57,11 +58,11 @@ def rule_help_uri(code: Code, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/{CODES_PAGE}#{code_anchor(code.code)}"
 
 
-def sarif_rules(base_url: str | None = None) -> list[dict]:
+def sarif_rules(base_url: str | None = None) -> list[dict[str, Any]]:
     """One reporting descriptor per diagnostic code, in the order codes.py lists them."""
-    rules = []
+    rules: list[dict[str, Any]] = []
     for code in Code:
-        rule = {
+        rule: dict[str, Any] = {
             "id": code.code,
             "name": _rule_name(code),
             "shortDescription": {"text": code.description},
@@ -76,7 +77,7 @@ def sarif_rules(base_url: str | None = None) -> list[dict]:
     return rules
 
 
-def _physical(location: Location) -> dict:
+def _physical(location: Location) -> dict[str, Any]:
     region = {"startLine": max(location.line, 1)}
     if location.column:
         region["startColumn"] = location.column
@@ -86,8 +87,8 @@ def _physical(location: Location) -> dict:
     }}
 
 
-def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict:
-    result: dict = {
+def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
         "ruleId": finding.code.code,
         "ruleIndex": rule_index[finding.code.code],
         "level": LEVELS[finding.severity],
@@ -106,10 +107,10 @@ def _sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def sarif_log(report: Report, base_url: str | None = None) -> dict:
+def sarif_log(report: Report, base_url: str | None = None) -> dict[str, Any]:
     rules = sarif_rules(base_url)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    driver: dict = {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": rules}
+    driver: dict[str, Any] = {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": rules}
     if base_url:
         driver["informationUri"] = f"{base_url.rstrip('/')}/{CODES_PAGE}#running-the-checks"
     return {

@@ -5,6 +5,8 @@ Colour (ANSI) is the caller's choice: the command line asks for it on a terminal
 
 from __future__ import annotations
 
+from typing import Any
+
 from checks.core.codes import Severity
 from checks.core.report import Report
 from checks.report.common import full_message
@@ -19,12 +21,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def summary(report: Report) -> dict:
+def summary(report: Report) -> dict[str, Any]:
     return {"pages": report.pages, "facts": report.facts, "references": report.references,
             "errors": report.errors, "warnings": report.warnings, "claims": claims_summary(report)}
 
 
-def claims_summary(report: Report) -> dict:
+def claims_summary(report: Report) -> dict[str, Any]:
     """Claims in prose and how many are cited (checks/rules/coverage.py), in total and per page."""
     total = sum(c.total for c in report.coverage)
     cited = sum(c.cited for c in report.coverage)

@@ -3,6 +3,8 @@ existences and sources' dates in order."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from checks.core.codes import Code
 from checks.core.findings import Finding
 from checks.registry.model import Registry
@@ -15,20 +17,20 @@ def check_series(registry: Registry) -> list[Finding]:
     for name in names:
         members = registry.series(name)
         # Gaps are allowed (the registry need not hold every member of a series); repeats are not.
-        seen: dict[int, str] = {}
+        seen: dict[int | None, str] = {}
         for member in members:
             if member.ordinal in seen:
                 findings.append(Finding(Code.CHRONOLOGY_ORDINAL, member.line_of("ordinal"),
                                         f"{member.id} and {seen[member.ordinal]} are both no. {member.ordinal} "
                                         f"of series '{name}'", fact=member.id))
             seen.setdefault(member.ordinal, member.id)
-        dated = [m for m in members if m.when is not None]
-        for prev, nxt in zip(dated, dated[1:]):
-            if nxt.when.lower < prev.when.lower:
+        dated = [(m, m.when) for m in members if m.when is not None]
+        for (prev, prev_when), (nxt, nxt_when) in pairwise(dated):
+            if nxt_when.lower < prev_when.lower:
                 findings.append(Finding(
-                    Code.CHRONOLOGY_ORDER, nxt.line_of(nxt.when_key),
-                    f"{nxt.id} (no. {nxt.ordinal}, {nxt.when.house_style()}) is dated before {prev.id} "
-                    f"(no. {prev.ordinal}, {prev.when.house_style()}) in series '{name}'",
+                    Code.CHRONOLOGY_ORDER, nxt.line_of(nxt.when_key or ""),
+                    f"{nxt.id} (no. {nxt.ordinal}, {nxt_when.house_style()}) is dated before {prev.id} "
+                    f"(no. {prev.ordinal}, {prev_when.house_style()}) in series '{name}'",
                     fact=nxt.id, related=prev.location))
     return findings
 

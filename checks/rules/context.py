@@ -7,8 +7,10 @@ question is that of a dated fact referenced on the same line, else the page's as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
+from typing import Any
 
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
@@ -16,6 +18,7 @@ from checks.core.text import normalise, strip_possessive
 from checks.pages.agreement import LOOKS_AHEAD
 from checks.pages.model import Page, Reference
 from checks.pages.prose_values import find_dates
+from checks.registry.dates import FactDate
 from checks.registry.house_style import format_number
 from checks.registry.model import Fact, Registry
 from checks.registry.periods import existence, held_at, terms, terms_text
@@ -39,7 +42,8 @@ def _refs_by_line(registry: Registry, page: Page) -> dict[int, list[tuple[Refere
     return by_line
 
 
-def _date_in_question(line_refs: list[tuple[Reference, Fact]], page: Page, exclude: str | None = None):
+def _date_in_question(line_refs: list[tuple[Reference, Fact]], page: Page,
+                      exclude: str | None = None) -> tuple[dt.date, dt.date, str] | None:
     """(lower, upper, what) of the date the line speaks of: a dated event referenced on it (other
     than ``exclude``), else the page's as-of date."""
     for _, fact in line_refs:
@@ -79,7 +83,7 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
                                             related=fact.location))
                     continue
                 held = held_at(fact, person.id, lower, upper)
-                if not held and end is None or not held and lower <= end.upper:
+                if not held and (end is None or lower <= end.upper):
                     if _is_future_tense(page, line):
                         continue
                     findings.append(Finding(Code.OFFICE_NOT_HELD, ref.location,
@@ -89,14 +93,14 @@ def check_titles_and_existence(registry: Registry, page: Page) -> list[Finding]:
     return findings
 
 
-def _existence(fact: Fact, ref: Reference):
+def _existence(fact: Fact, ref: Reference) -> tuple[FactDate | None, FactDate | None]:
     """(start, end) of the thing a reference names: an office's or organisation's existence, or,
     for an event named by its name ("the Arirang Mass Games"), the event's first date."""
     if fact.kind in ("office", "organisation"):
         return existence(fact)
-    if fact.kind == "event" and fact.date is not None and ref.words:
-        if strip_possessive(ref.words) in {normalise(n) for n in fact.names()}:
-            return fact.date, None
+    if (fact.kind == "event" and fact.date is not None and ref.words
+            and strip_possessive(ref.words) in {normalise(n) for n in fact.names()}):
+        return fact.date, None
     return None, None
 
 
@@ -105,8 +109,10 @@ def _is_future_tense(page: Page, line: int) -> bool:
     return bool(LOOKS_AHEAD.search(prose_by_line(page).get(line, "")))
 
 
-def _superseded_forms(fact: Fact, value) -> list[str]:
+def _superseded_forms(fact: Fact, value: Any) -> list[str]:
+    """The written forms of a superseded value (a FactDate for an event, a number for a quantity)."""
     if fact.kind == "event":
+        assert fact.date is not None  # the schema requires an event's date
         forms = [value.house_style()]
         if value.precision == "year" or not value.is_interval:
             forms.append(str(value.lower.year))
@@ -121,7 +127,7 @@ def check_superseded_reuse(registry: Registry, page: Page) -> list[Finding]:
     prose = prose_by_line(page)
     findings: list[Finding] = []
     for line, line_refs in sorted(_refs_by_line(registry, page).items()):
-        for ref, fact in line_refs:
+        for _, fact in line_refs:
             # The fact's own words and the plain prose around it; other facts' references on the
             # line may rightly state the same value (a review in May, its outcome in September).
             own_words = " ".join(r.words or "" for r, f in line_refs if f.id == fact.id)

@@ -20,8 +20,8 @@ cited claims); a passage opts out with ``{nofact}`...```.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from checks.core.codes import Code
 from checks.core.findings import Finding, Location
@@ -30,6 +30,7 @@ from checks.pages.model import Page, claims_checked
 from checks.pages.prose_values import find_dates, find_numbers
 from checks.pages.reading import claim_links
 from checks.pages.spans import (
+    NameForm,
     location_at,
     name_index,
     per_registry,
@@ -39,10 +40,7 @@ from checks.pages.spans import (
 from checks.registry.model import NAMED_KINDS, Registry
 
 UNIT_WORDS = frozenset(
-    "people persons members delegates representatives participants candidates officials workers "
-    "soldiers troops prisoners victims deaths "
-    "years months weeks days hours minutes decades centuries "
-    "percent per cent % tonnes tons dollars won kilometres kilometers miles".split()
+    ["people", "persons", "members", "delegates", "representatives", "participants", "candidates", "officials", "workers", "soldiers", "troops", "prisoners", "victims", "deaths", "years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "percent", "per", "cent", "%", "tonnes", "tons", "dollars", "won", "kilometres", "kilometers", "miles"]
 )
 _SINGULAR = {"people": "person", "centuries": "century"}
 
@@ -66,7 +64,7 @@ def _units(registry: Registry) -> tuple[frozenset[str], frozenset[str]]:
 _UNIT_AFTER = re.compile(r"(?:\s+|-)(%|[A-Za-z]+(?:\s+cent)?)")
 
 
-def _longest_first(form) -> int:
+def _longest_first(form: NameForm) -> int:
     return -len(form.text)
 
 
@@ -120,6 +118,7 @@ def check_uncited(registry: Registry, page: Page) -> list[Finding]:
         if claim.cited:
             continue
         if claim.kind == "name":
+            assert claim.fact is not None  # a name claim always names its fact
             fact = registry.facts[claim.fact]
             message = (f"first mention of '{claim.text}' is not a reference: write "
                        f"{{fact}}`{claim.text} <{claim.fact}>` here (later mentions may stay plain)")

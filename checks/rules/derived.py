@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from checks.core.codes import Code
 from checks.core.findings import Finding
+from checks.registry.dates import FactDate
 from checks.registry.model import Fact, Registry
 
 
-def years_between(earlier, later, completed: bool) -> int | None:
+def years_between(earlier: FactDate, later: FactDate, completed: bool) -> int | None:
     """Calendar years (2016 - 1980) or completed years (birthdays passed); None if too imprecise."""
     if not completed:
         return later.lower.year - earlier.lower.year
     if earlier.start.precision != "day" or later.start.precision != "day":
         return None
     a, b = earlier.lower, later.lower
-    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+    return b.year - a.year - int((b.month, b.day) < (a.month, a.day))
 
 
-def compute(registry: Registry, fact: Fact) -> tuple[int | None, str]:
+def compute(registry: Registry, fact: Fact) -> tuple[int | float | None, str]:
     """The value ``fact``'s rule gives, or (None, why not)."""
     d = fact.derived
     assert d is not None
     if d.rule == "count":
+        assert d.by is not None  # the loader requires 'by' for a count
         anchor = registry.facts[d.by].when
         if anchor is None:
             return None, f"'{d.by}' has no date to count up to"
@@ -34,6 +36,9 @@ def compute(registry: Registry, fact: Fact) -> tuple[int | None, str]:
         if not members:
             return None, f"no facts belong to series '{d.series}'"
         return sum(1 for m in members if m.when is not None and m.when.lower <= anchor.upper), ""
+    # the loader requires 'from' and 'to' for every rule but count
+    assert d.source is not None
+    assert d.target is not None
     if d.rule == "difference":
         minuend, subtrahend = registry.facts[d.source].value, registry.facts[d.target].value
         if minuend is None or subtrahend is None:

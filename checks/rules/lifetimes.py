@@ -135,17 +135,20 @@ def check_existence(registry: Registry) -> list[Finding]:
             findings.append(Finding(Code.EXISTENCE_ANACHRONISM, office.line_of("created"),
                                     f"{office.name} is created after {org.name} was dissolved "
                                     f"({org.dissolved.house_style()})", fact=office.id, related=org.location))
-    for event in (e for e in registry.of_kind("event") if e.date):
+    for event in registry.of_kind("event"):
+        date = event.date
+        if date is None:
+            continue
         for pid in event.participants:
             org = registry.facts.get(pid)
             if org is None or org.kind != "organisation":
                 continue
-            if org.founded and event.date.upper < org.founded.lower:
+            if org.founded and date.upper < org.founded.lower:
                 findings.append(Finding(Code.EXISTENCE_ANACHRONISM, event.line_of("participants"),
-                                        f"{org.name} takes part in {event.id} ({event.date.house_style()}) before "
+                                        f"{org.name} takes part in {event.id} ({date.house_style()}) before "
                                         f"it was founded ({org.founded.house_style()})", fact=event.id,
                                         related=org.location))
-            if org.dissolved and event.date.lower > org.dissolved.upper:
+            if org.dissolved and date.lower > org.dissolved.upper:
                 findings.append(Finding(Code.EXISTENCE_ANACHRONISM, event.line_of("participants"),
                                         f"{org.name} takes part in {event.id} after it was dissolved",
                                         fact=event.id, related=org.location))

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
 from checks.core.codes import Code
 from checks.core.findings import Finding
+from checks.core.text import fold
 from checks.pages.model import Anchor, Page, TextRun
 from checks.pages.spans import (
     NameForm,
-    fold,
     location_at,
     name_forms,
     name_index,
@@ -154,7 +154,7 @@ def _targets(names: tuple[tuple[str, str, str | None], ...]) -> dict[int, list[t
 def _target_names(registry: Registry) -> tuple[tuple[str, str, str | None], ...]:
     """Each form with its suggestion: the form itself where house style accepts it, else the
     canonical name (for rejected spellings and variants that house style does not write)."""
-    targets = []
+    targets: list[tuple[str, str, str | None]] = []
     for f in name_forms(registry):
         fine = f.status in ("canonical", "short") or (f.status == "accepted" and not wants_canonical(f.fact, f.text))
         targets.append((fold(f.text), f.text if fine else f.fact.name or f.text, f.fact.id))
@@ -179,8 +179,8 @@ def _inflected(candidate: str, name: str) -> bool:
     return any(last == base + ending for ending in endings)
 
 
-def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str]]], known: set[str], run: TextRun,
-                 text: str, exact: list[tuple[int, int]]) -> list[Finding]:
+def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str | None]]], known: set[str],
+                 run: TextRun, text: str, exact: list[tuple[int, int]]) -> list[Finding]:
     tokens = _tokens(text)
     choices = per_registry(registry, "near-miss choices",
                            lambda: {n: [t[0] for t in group] for n, group in targets.items()})
@@ -247,7 +247,7 @@ def _known(targets: dict[int, list[tuple[str, str, str | None]]]) -> set[str]:
 
 
 # --- capitalisation ---------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def _rule_patterns() -> tuple[tuple[CapitalisationRule, re.Pattern[str], re.Pattern[str] | None], ...]:
     return tuple((r, phrase_pattern(r.form, re.IGNORECASE),
                   re.compile(r.after, re.IGNORECASE) if r.after else None) for r in CAPITALISATION)

@@ -118,7 +118,7 @@ def _closest(passage: str, quotations: list[Fact], ref_lines: dict[str, list[int
         score = fuzz.partial_ratio(written, exact)
         # A short fragment has too few letters for a character similarity: next to a quotation,
         # sharing its content words is enough ("creative application").
-        if short and not near or not short and score < (NEARBY_SIMILARITY if near else SIMILARITY):
+        if (short and not near) or (not short and score < (NEARBY_SIMILARITY if near else SIMILARITY)):
             continue
         if best is None or (score, fact.id) > best:
             best, chosen = (score, fact.id), fact

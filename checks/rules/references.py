@@ -9,7 +9,7 @@ from checks.core.findings import Finding, Location
 from checks.core.text import normalise, strip_possessive, suggest
 from checks.pages.agreement import date_problems, quote_differences, quote_matches
 from checks.pages.model import Page, Reference
-from checks.pages.prose_values import DateMention, find_dates, find_numbers
+from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
 from checks.pages.spans import span_location
 from checks.registry.dates import FactDate
 from checks.registry.house_style import format_number, render_value, wants_canonical
@@ -82,12 +82,13 @@ def _check_name(fact: Fact, words: str) -> list[Problem]:
              f"(canonical: '{fact.name}'; accepted: {', '.join(fact.names()[1:]) or 'none'})", fact.name, whole)]
 
 
-def _numbers_outside(words: str, mentions: list[DateMention]):
+def _numbers_outside(words: str, mentions: list[DateMention]) -> list[NumberMention]:
     spans = [(m.start, m.end) for m in mentions]
     return [n for n in find_numbers(words) if not any(a <= n.start < b for a, b in spans)]
 
 
 def _check_event(fact: Fact, words: str) -> list[Problem]:
+    assert fact.date is not None  # the schema requires an event's date
     mentions = find_dates(words)
     problems = _dated(fact.date, mentions)
     numbers = _numbers_outside(words, mentions)
@@ -109,8 +110,9 @@ def _check_quantity(fact: Fact, words: str) -> list[Problem]:
     mentions = find_dates(words) if fact.date else []
     problems = _dated(fact.date, mentions) if fact.date else []
     numbers = _numbers_outside(words, mentions)
+    assert fact.value is not None  # the schema requires a quantity's value
     if not numbers:
-        return problems + [(Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
+        return [*problems, (Code.NUMBER_MISMATCH, f"'{words}' states no number; the value is {render_value(fact)}",
                             render_value(fact), (0, len(words)))]
     for number in numbers:
         if number.value != fact.value:
@@ -120,6 +122,7 @@ def _check_quantity(fact: Fact, words: str) -> list[Problem]:
 
 
 def _check_quotation(fact: Fact, words: str) -> list[Problem]:
+    assert fact.text is not None  # the schema requires a quotation's text
     mentions = find_dates(words)
     if fact.date and mentions and not normalise(words).startswith(('"', "'")):
         # Words that state a date (not quoted words) claim when the quotation was said.

@@ -16,7 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 
 def _timeline_assets(app: Sphinx) -> str:
@@ -37,7 +39,7 @@ def note_known_options(app: Sphinx, config: Config) -> None:
     app.factcheck_known_options = {option.name for option in config}  # type: ignore[attr-defined]
 
 
-def leave_out_late_options(app: Sphinx, env) -> None:
+def leave_out_late_options(app: Sphinx, env: BuildEnvironment) -> None:
     """Before the environment is saved: set aside the options registered after the comparison."""
     known = getattr(app, "factcheck_known_options", None)
     if known is None:
@@ -47,7 +49,7 @@ def leave_out_late_options(app: Sphinx, env) -> None:
     app.factcheck_late_options = late  # type: ignore[attr-defined]
 
 
-def put_back_late_options(app: Sphinx, builder=None) -> None:
+def put_back_late_options(app: Sphinx, builder: Builder | None = None) -> None:
     app.config._options.update(getattr(app, "factcheck_late_options", {}))
     app.factcheck_late_options = {}  # type: ignore[attr-defined]
 
