@@ -137,3 +137,20 @@ def test_any_dumped_value_reads_the_same(value: Any, flow: bool | None, indent: 
     text = yaml.dump(value, default_flow_style=flow, indent=indent, default_style=style, allow_unicode=True,
                      width=30)
     assert_same(text)
+
+
+def test_fact_digests_hash_the_plain_values(tmp_path: Path) -> None:
+    """The digest (what incremental builds compare) is the hash of the record's plain values and its
+    file, as read by a loader that keeps no lines: the lines the loader carries take no part."""
+    from checks.registry.loader import load_registry
+    from checks.registry.model import fact_digest
+
+    generate(tmp_path, pages=5, facts=200, seed=5)
+    registry = load_registry(tmp_path / "facts")
+    checked = 0
+    for path in sorted((tmp_path / "facts").glob("*.yaml")):
+        for record in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader):
+            if record["id"] in registry.facts:
+                assert registry.facts[record["id"]].digest == fact_digest(record, f"facts/{path.name}")
+                checked += 1
+    assert checked == len(registry.facts) > 100

@@ -169,7 +169,13 @@ def _endpoint(text: str) -> Endpoint:
 
 def parse_fact_date(text: str) -> FactDate:
     """Parse a registry date. Raises :class:`InvalidDate` with a message that says what to write."""
-    text = text.strip()
+    return _parse_fact_date(text.strip())
+
+
+# Dates repeat across a registry (a congress's days, a year of many events); parsed dates are
+# immutable, so each text is parsed once. Errors are not cached: each is raised where it is written.
+@lru_cache(maxsize=16384)
+def _parse_fact_date(text: str) -> FactDate:
     if not _ACCEPTED.match(text):
         raise InvalidDate(
             f"'{text}' is not an accepted EDTF date: write YYYY, YYYY-MM, YYYY-MM-DD (optionally "
@@ -184,8 +190,15 @@ def parse_fact_date(text: str) -> FactDate:
 
 def parse_day(text: str) -> dt.date:
     """A day-precision date such as a retrieval or verification date."""
-    text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    return _parse_day(text.strip())
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=4096)  # most records share a few verification and retrieval days
+def _parse_day(text: str) -> dt.date:
+    if not _DAY.fullmatch(text):
         raise InvalidDate(f"'{text}' is not a day: write YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text)

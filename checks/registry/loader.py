@@ -12,6 +12,7 @@ from typing import Any
 
 from checks.core.errors import RegistryError, RegistryErrors
 from checks.core.findings import Location
+from checks.core.gc_pause import collector_paused
 from checks.core.text import suggest
 from checks.registry.dates import FactDate, InvalidDate, parse_day, parse_fact_date
 from checks.registry.model import (
@@ -80,6 +81,11 @@ def load_registry_partially(facts_dir: Path, root: Path | None = None,
 
     ``texts``: files as an editor holds them, unsaved, by path relative to ``root``; each is
     loaded instead of the file on disk (or as well as the files on disk, if it is new)."""
+    with collector_paused():
+        return _load_partially(facts_dir, root, texts)
+
+
+def _load_partially(facts_dir: Path, root: Path | None, texts: TextsByPath[str, str] | None) -> LoadResult:
     root = root or facts_dir.parent
     texts = texts or {}
     loader = _Loader()
@@ -123,15 +129,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _plain(value: Any) -> Any:
-    """Strip line information, for hashing."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return str(value)
-
-
 class _Loader:
     def __init__(self) -> None:
         self.errors: list[RegistryError] = []
@@ -144,6 +141,8 @@ class _Loader:
         self.current: str = ""
         # ids of records that failed to load (already reported)
         self.failed_ids: set[str] = set()
+        # the parse_* method of each field type, looked up once (about 7 fields a record)
+        self.parsers: dict[str, Callable[[Any, str, str], Any]] = {}
 
     # -- files and records -------------------------------------------------------------------
     def note_unreadable(self, path: Path) -> None:
@@ -289,7 +288,7 @@ class _Loader:
             if key in values:
                 values[key] = tuple(values[key])
         self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
-                               digest=fact_digest(_plain(raw), path), **values)
+                               digest=fact_digest(raw, path), **values)
 
     def _refer(self, reference: tuple[Location, str, str]) -> None:
         self.references.append((*reference, self.current))
@@ -305,15 +304,15 @@ class _Loader:
         return str(value)
 
     def parse_field(self, type_name: str, value: Any, path: str, key: str, kind: str) -> Any:
-        line = getattr(value, "line", 1)
-        parser: Callable[..., Any] | None = getattr(self, "parse_" + type_name.replace("-", "_"), None)
-        assert parser is not None, type_name
+        parser = self.parsers.get(type_name)
+        if parser is None:
+            parser = self.parsers[type_name] = getattr(self, "parse_" + type_name.replace("-", "_"))
         try:
             return parser(value, path, key)
         except _WrongType as exc:
-            raise RegistryError(path, line, f"'{key}' {exc}") from None
+            raise RegistryError(path, getattr(value, "line", 1), f"'{key}' {exc}") from None
         except InvalidDate as exc:
-            raise RegistryError(path, line, f"'{key}': {exc}") from None
+            raise RegistryError(path, getattr(value, "line", 1), f"'{key}': {exc}") from None
 
     def _scalar(self, value: Any) -> Text:
         if not isinstance(value, Text):

@@ -222,7 +222,14 @@ class Registry:
         return sorted((f for f in self.facts.values() if f.series == name), key=lambda f: f.ordinal or 0)
 
 
+# one encoder for every fact (json.dumps with options builds a new one per call)
+_DIGEST_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def fact_digest(raw: Any, path: str) -> str:
-    """Hash a fact's content and its file name (not its line: moving a fact must not rebuild pages)."""
-    payload = json.dumps([path, raw], sort_keys=True, ensure_ascii=False)
+    """Hash a fact's content and its file name (not its line: moving a fact must not rebuild pages).
+
+    ``raw`` may be the loader's values with lines: JSON writes a str, dict or list subclass as
+    the plain value, so the lines take no part (tested against a plain read of the file)."""
+    payload = _DIGEST_JSON.encode([path, raw])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

@@ -76,7 +76,8 @@ def _read_plain(text: str) -> object:
     """Build the values straight from libyaml's events: no node tree, no tag resolution.
 
     Composing nodes, resolving each node's tag in Python and then converting the tree took about
-    three quarters of loading a registry of 10,000 facts; this pass builds each value once."""
+    three quarters of loading a registry of 10,000 facts; this pass builds each value once. It runs
+    once per event (about 20 a record), so it keeps its state in local variables."""
     parser = _Loader(text)
     try:
         # the stubs type events loosely (a mark may be None); libyaml always gives them here
@@ -86,64 +87,69 @@ def _read_plain(text: str) -> object:
             return None  # an empty file
         lines: list[str] | None = None
         new_str = str.__new__
-        root: object = None
-        # the open containers, and for each mapping the key that waits for its value (None: a key is due)
-        open_values: list[Any] = []
-        keys: list[tuple[str, int] | None] = []
+        root: Any = None
+        parent: Any = None  # the innermost open mapping or sequence
+        in_mapping = False
+        key: str | None = None  # in a mapping: the key that waits for its value (None: a key is due)
+        key_line = 0
+        outer: list[tuple[Any, bool, str | None, int]] = []  # the containers around ``parent``
         while True:
             event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.tag not in _UNTAGGED or event.anchor is not None:
+            if kind is ScalarEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _NotPlain
                 start = event.start_mark.line
-                if open_values and keys[-1] is None and type(open_values[-1]) is Mapping:
-                    if event.value in open_values[-1]:
+                if in_mapping and key is None:
+                    key = event.value
+                    if key in parent:
                         raise _NotPlain  # a duplicate key: the careful path says which and where
-                    keys[-1] = (event.value, start + 1)
+                    key_line = start + 1
                     continue
-                if event.style in _PLAIN_STYLES and event.end_mark.line > start:
+                if event.end_mark.line > start and event.style in _PLAIN_STYLES:
                     if lines is None:
                         lines = text.splitlines()
                     if _folded_item_line(start, event.end_mark.line, lines) is not None:
                         raise _NotPlain
                 value: Any = new_str(Text, event.value)
                 value.line = start + 1
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.tag not in _UNTAGGED or event.anchor is not None:
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _NotPlain
-                if open_values and keys[-1] is None and type(open_values[-1]) is Mapping:
+                if in_mapping and key is None:
                     raise _NotPlain  # a key that is not a plain word
-                container: Any = Mapping() if kind is yaml.MappingStartEvent else Sequence()
-                container.line = event.start_mark.line + 1
-                if kind is yaml.MappingStartEvent:
-                    container.key_lines = {}
-                open_values.append(container)
-                keys.append(None)
+                outer.append((parent, in_mapping, key, key_line))
+                in_mapping = kind is MappingStartEvent
+                parent = Mapping() if in_mapping else Sequence()
+                parent.line = event.start_mark.line + 1
+                if in_mapping:
+                    parent.key_lines = {}
+                key = None
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                value = open_values.pop()
-                keys.pop()
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = parent
+                parent, in_mapping, key, key_line = outer.pop()
             elif kind is yaml.DocumentEndEvent:
                 break
             else:  # an alias
                 raise _NotPlain
-            if not open_values:
-                root = value
-                continue
-            parent = open_values[-1]
-            if type(parent) is Sequence:
-                parent.append(value)
-            else:
-                key, key_line = keys[-1]  # type: ignore[misc]
+            if in_mapping:
                 parent[key] = value
                 parent.key_lines[key] = key_line
-                keys[-1] = None
+                key = None
+            elif parent is not None:
+                parent.append(value)
+            else:
+                root = value
         if type(get_event()) is not yaml.StreamEndEvent:
             raise _NotPlain  # a second document
         return root
     finally:
         parser.dispose()
+
+
+ScalarEvent, MappingStartEvent, MappingEndEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+SequenceStartEvent, SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 def _read_carefully(text: str, path: str) -> object:
