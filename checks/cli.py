@@ -17,6 +17,7 @@ from checks import __version__
 from checks.core.codelist import format_codes
 from checks.core.config import Settings
 from checks.core.errors import FactcheckError, PageError
+from checks.core.gc_pause import collector_paused
 from checks.core.report import EXIT_CANNOT_RUN, EXIT_OK, Report
 from checks.engine import check_drafts, check_loaded_project, referenced_ids
 from checks.project import DOCS_DIR, FACTS_DIR, Project, find_root, load_draft
@@ -152,6 +153,15 @@ def render(report: Report, fmt: str, *, colour: bool, coverage: bool, base_url: 
 
 def run_check(root: Path | None, fmt: str, strict: bool = False, paths: list[Path] | None = None,
               coverage: bool = False, colour: str = "never", base_url: str | None = None) -> int:
+    # One short run that builds a large structure and keeps nearly all of it to the end: cycle
+    # collections only re-walk it (about 15 % of a check at 1,000 pages, measured in
+    # benchmarks/check_floor.py), while peak memory stays the same (176 MB with, 179 MB without).
+    with collector_paused():
+        return _run_check(root, fmt, strict, paths, coverage, colour, base_url)
+
+
+def _run_check(root: Path | None, fmt: str, strict: bool, paths: list[Path] | None, coverage: bool, colour: str,
+               base_url: str | None) -> int:
     try:
         base_url = check_base_url(base_url)
         project = Project(project_root(root))

@@ -154,3 +154,37 @@ def test_fact_digests_hash_the_plain_values(tmp_path: Path) -> None:
                 assert registry.facts[record["id"]].digest == fact_digest(record, f"facts/{path.name}")
                 checked += 1
     assert checked == len(registry.facts) > 100
+
+
+def _check_text(root: Path) -> tuple[str, dict[str, Any]]:
+    from checks.core.config import Settings
+    from checks.engine import check_loaded_project
+    from checks.project import Project
+    from checks.report.json import format_json
+    from checks.report.text import format_text
+
+    project = Project(root)
+    loaded = project.load_registry_partially()
+    report = check_loaded_project(loaded, project.load_pages(), Settings())
+    facts = {fid: (fact, fact.lines) for fid, fact in loaded.registry.facts.items()}
+    return format_text(report, coverage=True) + format_json(report), facts
+
+
+def test_findings_and_records_are_the_same_through_the_careful_path(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explainer and a generated project with planted findings: same records (with the line of
+    every key) and byte-identical reports whether the fast pass reads the registry or not."""
+    generate(tmp_path, pages=10, facts=150, seed=11)
+    fast = [_check_text(root) for root in (REPO, tmp_path)]
+
+    refused = []
+
+    def refuse(text: str) -> object:
+        refused.append(text)
+        raise _NotPlain
+
+    monkeypatch.setattr("checks.registry.yaml_lines._read_plain", refuse)
+    slow = [_check_text(root) for root in (REPO, tmp_path)]
+    assert refused
+    assert fast == slow
+    assert "warning" in fast[1][0]  # the generated project has findings to compare

@@ -8,9 +8,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edtf import parse_edtf, struct_time_to_date
-from edtf.parser.edtf_exceptions import EDTFParseException
-
 # The EDTF forms the registry accepts: year, month or day precision, optionally uncertain (?) or
 # approximate (~), and closed intervals of those. EDTF allows more; the explainer needs no more, and
 # every accepted form must have a house-style rendering and finite bounds.
@@ -141,6 +138,10 @@ def _plain_bounds(text: str) -> tuple[dt.date, dt.date] | None:
 
 @lru_cache(maxsize=4096)
 def _edtf_bounds(text: str) -> tuple[dt.date, dt.date]:
+    # imported here: only qualified dates need it, and its grammar takes a fifth of the CLI's start-up
+    from edtf import parse_edtf, struct_time_to_date
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
