@@ -10,17 +10,23 @@ _TRANSLATE = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
     "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " ",
 })
+# The same, as pairs for str.replace: translate() looks every character of a non-ASCII text up in a
+# dict (about 30 microseconds for a 300-character sentence), a dozen replace() scans take about 1.
+_REPLACEMENTS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items())
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def fold(text: str) -> str:
     """Curly quotes, apostrophes and dashes to plain ones, one character for one (offsets keep)."""
-    return text.translate(_TRANSLATE)
+    for curly, plain in _REPLACEMENTS:
+        if curly in text:
+            text = text.replace(curly, plain)
+    return text
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    return _SPACE.sub(" ", fold(text)).strip()
 
 
 def strip_possessive(name: str) -> str:
