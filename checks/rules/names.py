@@ -182,15 +182,17 @@ def _inflected(candidate: str, name: str) -> bool:
 def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str | None]]], known: set[str],
                  run: TextRun, text: str, exact: list[tuple[int, int]]) -> list[Finding]:
     tokens = _tokens(text)
-    choices = per_registry(registry, "near-miss choices",
-                           lambda: {n: [t[0] for t in group] for n, group in targets.items()})
-    blocks = per_registry(registry, "near-miss blocks", lambda: _blocks(choices))
+    lengths = per_registry(registry, "near-miss lengths", lambda: sorted(targets, reverse=True))
+    # The same words recur on many pages ("Kim Jong Un", a title): what a window of words is closest
+    # to depends only on the words and the registry, so it is decided once per registry.
+    decided: dict[tuple[int, str], tuple[str, str | None] | None] = per_registry(
+        registry, "near-miss verdicts", dict)
     findings = []
     taken_until = -1
     for i, (start, _, word, _) in enumerate(tokens):
         if start < taken_until or not word[0].isupper():
             continue
-        for n in sorted(targets, reverse=True):
+        for n in lengths:
             window = tokens[i:i + n]
             if len(window) < n or any(t[3] for t in window[:-1]):
                 continue
@@ -200,19 +202,16 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str
                     or (start, end) in exact:
                 continue
             candidate = " ".join(t[2] for t in window)
-            if candidate.casefold() in known:
+            key = (n, candidate)
+            if key in decided:
+                verdict = decided[key]
+            else:
+                if len(decided) >= _DECIDED_WINDOWS:
+                    decided.clear()
+                verdict = decided[key] = _closest_name(registry, targets, known, n, candidate)
+            if verdict is None:
                 continue
-            block = sorted({i for key in _block_keys(n, candidate) for i in blocks.get(key, ())})
-            if not block:
-                continue
-            match = process.extractOne(candidate, [choices[n][i] for i in block], scorer=fuzz.ratio,
-                                       processor=str.casefold, score_cutoff=NEAR_MISS_THRESHOLD)
-            if not match:
-                continue
-            name = match[0]
-            if re.sub(r"\D", "", candidate) != re.sub(r"\D", "", name) or _inflected(candidate, name):
-                continue
-            _, suggestion, fact_id = targets[n][block[match[2]]]
+            suggestion, fact_id = verdict
             fact = registry.facts.get(fact_id) if fact_id else None
             findings.append(Finding(
                 Code.NAME_NEAR_MISS, location_at(run, start, end),
@@ -222,6 +221,33 @@ def _near_misses(registry: Registry, targets: dict[int, list[tuple[str, str, str
             taken_until = end
             break
     return findings
+
+
+_DECIDED_WINDOWS = 65536
+
+
+def _closest_name(registry: Registry, targets: dict[int, list[tuple[str, str, str | None]]], known: set[str],
+                  n: int, candidate: str) -> tuple[str, str | None] | None:
+    """(suggestion, fact id) when the ``n`` words of ``candidate`` are a near-miss of a registered
+    name, else None."""
+    if candidate.casefold() in known:
+        return None
+    # the registered forms casefolded once, not on every comparison
+    choices = per_registry(registry, "near-miss choices",
+                           lambda: {k: [t[0].casefold() for t in group] for k, group in targets.items()})
+    blocks = per_registry(registry, "near-miss blocks", lambda: _blocks(choices))
+    block = sorted({i for key in _block_keys(n, candidate) for i in blocks.get(key, ())})
+    if not block:
+        return None
+    match = process.extractOne(candidate.casefold(), [choices[n][i] for i in block], scorer=fuzz.ratio,
+                               score_cutoff=NEAR_MISS_THRESHOLD)
+    if not match:
+        return None
+    name = match[0]
+    if re.sub(r"\D", "", candidate) != re.sub(r"\D", "", name) or _inflected(candidate, name):
+        return None
+    _, suggestion, fact_id = targets[n][block[match[2]]]
+    return suggestion, fact_id
 
 
 def _block_keys(n: int, name: str) -> list[tuple[int, str, str]]:
