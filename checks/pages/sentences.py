@@ -8,7 +8,10 @@ rule-based segmenter (Wikimedia's, no model to load, deterministic) that knows a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 from sentencex import segment
 
@@ -62,8 +65,19 @@ class Sentence:
 
 def split(paragraph: Paragraph) -> list[Sentence]:
     """The sentences of one paragraph, in order, covering its whole text."""
+    return list(_split(paragraph))
+
+
+# Paragraphs whose sentences are kept: an editor re-checks a page after each pause in typing, and
+# all its paragraphs but the edited one are equal to those of the last check. (Splitting depends on
+# the paragraph's value alone, so what is kept never goes stale.)
+_SPLITS_KEPT = 4096
+
+
+@lru_cache(maxsize=_SPLITS_KEPT)
+def _split(paragraph: Paragraph) -> tuple[Sentence, ...]:
     if paragraph.heading:
-        return [Sentence(paragraph, 0, len(paragraph.text))]
+        return (Sentence(paragraph, 0, len(paragraph.text)),)
     sentences = []
     position = 0
     for piece in segment("en", paragraph.text):
@@ -75,10 +89,41 @@ def split(paragraph: Paragraph) -> list[Sentence]:
         sentences.append(Sentence(paragraph, start, start + len(piece)))
         position = start + len(piece)
     if not sentences:
-        return [Sentence(paragraph, 0, len(paragraph.text))]
-    return sentences
+        return (Sentence(paragraph, 0, len(paragraph.text)),)
+    return tuple(sentences)
 
 
 def sentences(page: Page) -> list[Sentence]:
     """Every sentence of the page's prose, headings included, in page order."""
     return [sentence for paragraph in page.paragraphs for sentence in split(paragraph)]
+
+
+_T = TypeVar("_T")
+
+
+class ByParagraph(Generic[_T]):
+    """What a check computes from one paragraph, kept for the paragraphs seen last (at most
+    ``limit``, the least recently used dropped first).
+
+    Keyed by the paragraph's value (its text, references, lines and columns): an edit changes one
+    paragraph of a page and the others are equal to those of the last check, so their results
+    are reused. Whatever else the result depends on (the registry) must own the cache: the
+    checks keep one per registry (:func:`checks.pages.spans.per_registry`)."""
+
+    def __init__(self, limit: int = 16384) -> None:
+        self.limit = limit
+        self._kept: dict[Paragraph, _T] = {}
+
+    def get(self, paragraph: Paragraph, compute: Callable[[Paragraph], _T]) -> _T:
+        kept = self._kept
+        if paragraph in kept:
+            value = kept[paragraph] = kept.pop(paragraph)  # now the most recently used
+            return value
+        value = compute(paragraph)
+        if len(kept) >= self.limit:
+            del kept[next(iter(kept))]
+        kept[paragraph] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
