@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from sentencex import segment
@@ -52,6 +52,12 @@ class Sentence:
     def prose(self) -> str:
         """The sentence's own words: references, {nofact} and {phrase} passages, code and other
         roles blanked out (same length, so offsets stay valid)."""
+        return self._prose
+
+    # Kept on the sentence: a paragraph's sentences are kept too (:func:`split`), so a check
+    # that reads every sentence of a page on each re-check blanks only the edited paragraph's.
+    @cached_property
+    def _prose(self) -> str:
         chars = list(self.text)
         for start, end in [(a, b) for a, b, _ in self.paragraph.references] + list(self.paragraph.quiet):
             for i in range(max(start, self.start), min(end, self.end)):
@@ -60,6 +66,10 @@ class Sentence:
         return "".join(chars)
 
     def looks_ahead(self) -> bool:
+        return self._looks_ahead
+
+    @cached_property
+    def _looks_ahead(self) -> bool:
         return bool(LOOKING_AHEAD.search(self.text))
 
 
