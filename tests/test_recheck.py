@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from test_explainer_mutations import PAGE_CASES
 
-from checks.core.findings import Finding
+from checks.core.findings import Finding, Location
 from checks.engine import check_page, without_cascade
 from checks.lsp.state import ProjectState
 from checks.pages.extract import extract, extract_page, re_extract
-from checks.pages.model import Page
+from checks.pages.model import Page, Paragraph
+from checks.pages.sentences import ByParagraph
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -152,3 +153,25 @@ def test_a_generated_project_rechecked_warm_gives_the_fresh_findings(tmp_path):
             assert warm == fresh_findings(state, rel, state.page_texts[rel])
             total += len(warm)
     assert total  # the generated pages plant errors: the comparison is not of empty lists
+
+
+def test_paragraphs_equal_in_value_share_what_is_kept_and_the_oldest_go_first():
+    kept: ByParagraph[str] = ByParagraph(limit=2)
+    computed: list[str] = []
+
+    def compute(paragraph: Paragraph) -> str:
+        computed.append(paragraph.text)
+        return paragraph.text.upper()
+
+    def para(text: str, line: int = 1) -> Paragraph:
+        return Paragraph(text=text, location=Location("docs/p.md", line))
+
+    assert kept.get(para("one"), compute) == "ONE"
+    assert kept.get(para("one"), compute) == "ONE"  # an equal paragraph (a new object): kept
+    assert kept.get(para("one", line=2), compute) == "ONE"  # moved down a line: read again
+    assert computed == ["one", "one"]
+    kept.get(para("two"), compute)  # a third paragraph: the least recently used goes
+    assert len(kept) == 2
+    kept.get(para("one", line=2), compute)
+    kept.get(para("one"), compute)
+    assert computed == ["one", "one", "two", "one"]

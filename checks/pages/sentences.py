@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from sentencex import segment
 
@@ -109,6 +109,7 @@ def sentences(page: Page) -> list[Sentence]:
 
 
 _T = TypeVar("_T")
+_MISSING = object()
 
 
 class ByParagraph(Generic[_T]):
@@ -122,16 +123,16 @@ class ByParagraph(Generic[_T]):
 
     def __init__(self, limit: int = 16384) -> None:
         self.limit = limit
-        self._kept: dict[Paragraph, _T] = {}
+        self._kept: dict[Paragraph, object] = {}
 
     def get(self, paragraph: Paragraph, compute: Callable[[Paragraph], _T]) -> _T:
         kept = self._kept
-        if paragraph in kept:
-            value = kept[paragraph] = kept.pop(paragraph)  # now the most recently used
-            return value
-        value = compute(paragraph)
-        if len(kept) >= self.limit:
-            del kept[next(iter(kept))]
+        # taken out and put back: now the most recently used (and a check in another thread at
+        # worst computes the same value again)
+        found = kept.pop(paragraph, _MISSING)
+        value = compute(paragraph) if found is _MISSING else cast(_T, found)
+        while len(kept) >= self.limit:
+            kept.pop(next(iter(kept)), None)
         kept[paragraph] = value
         return value
 
