@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Generic, TypeVar, cast
 
 from sentencex import segment
@@ -75,16 +75,9 @@ class Sentence:
 
 def split(paragraph: Paragraph) -> list[Sentence]:
     """The sentences of one paragraph, in order, covering its whole text."""
-    return list(_split(paragraph))
+    return list(_SPLITS.get(paragraph, _split))
 
 
-# Paragraphs whose sentences are kept: an editor re-checks a page after each pause in typing, and
-# all its paragraphs but the edited one are equal to those of the last check. (Splitting depends on
-# the paragraph's value alone, so what is kept never goes stale.)
-_SPLITS_KEPT = 4096
-
-
-@lru_cache(maxsize=_SPLITS_KEPT)
 def _split(paragraph: Paragraph) -> tuple[Sentence, ...]:
     if paragraph.heading:
         return (Sentence(paragraph, 0, len(paragraph.text)),)
@@ -119,22 +112,55 @@ class ByParagraph(Generic[_T]):
     Keyed by the paragraph's value (its text, references, lines and columns): an edit changes one
     paragraph of a page and the others are equal to those of the last check, so their results
     are reused. Whatever else the result depends on (the registry) must own the cache: the
-    checks keep one per registry (:func:`checks.pages.spans.per_registry`)."""
+    checks keep one per registry (:func:`checks.pages.spans.per_registry`).
+
+    A paragraph's value takes long to hash (its references and their locations), so the same
+    paragraph object is found first by identity (the language server keeps the paragraphs of
+    the blocks an edit did not touch), and a new one is hashed once."""
 
     def __init__(self, limit: int = 16384) -> None:
         self.limit = limit
-        self._kept: dict[Paragraph, object] = {}
+        self._kept: dict[_ByValue, object] = {}
+        # id of a paragraph object -> (the object, its key): the object is held, so its id stays its own
+        self._seen: dict[int, tuple[Paragraph, _ByValue]] = {}
 
     def get(self, paragraph: Paragraph, compute: Callable[[Paragraph], _T]) -> _T:
         kept = self._kept
+        seen = self._seen.get(id(paragraph))
+        key = seen[1] if seen is not None and seen[0] is paragraph else _ByValue(paragraph)
         # taken out and put back: now the most recently used (and a check in another thread at
         # worst computes the same value again)
-        found = kept.pop(paragraph, _MISSING)
+        found = kept.pop(key, _MISSING)
         value = compute(paragraph) if found is _MISSING else cast(_T, found)
         while len(kept) >= self.limit:
             kept.pop(next(iter(kept)), None)
-        kept[paragraph] = value
+        while len(self._seen) >= self.limit:
+            self._seen.pop(next(iter(self._seen)), None)
+        kept[key] = value
+        self._seen[id(paragraph)] = (paragraph, key)
         return value
 
     def __len__(self) -> int:
         return len(self._kept)
+
+
+class _ByValue:
+    """A paragraph as a key: equal to the paragraphs equal to it, hashed once."""
+
+    __slots__ = ("_hash", "paragraph")
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        self.paragraph = paragraph
+        self._hash = hash(paragraph)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ByValue) and (other.paragraph is self.paragraph or other.paragraph == self.paragraph)
+
+
+# Paragraphs whose sentences are kept: an editor re-checks a page after each pause in typing, and
+# all its paragraphs but the edited one are equal to those of the last check. Splitting depends on
+# the paragraph's value alone, so what is kept here never goes stale.
+_SPLITS: ByParagraph[tuple[Sentence, ...]] = ByParagraph(limit=4096)
