@@ -6,16 +6,19 @@ size and at the 1,000-page, 10,000-fact synthetic size (``generate.py``).
 For each size:
 
 - **start**: loading the registry and reading every page, as the server does once (wall time);
+- **open** (in process): the first check of each edited page, as the server runs it when the
+  editor opens the page (its paragraphs read for the first time with this registry);
 - **re-check** (in process, what the server does on each change once typing pauses): extract the
   edited page, run the page checks on it, turn the findings into LSP diagnostics. Each edit adds
-  a word to one prose line of one page, as typing does; pages are edited in turn, a few times each.
-  Reported in CPU time of this process (the machine may be shared; wall time is reported beside
-  it), median, 95th percentile and maximum;
+  a word to one prose line of one page, as typing does; pages are edited in turn, a few times each,
+  after being opened. Reported in CPU time of this process (the machine may be shared; wall time
+  is reported beside it), median, 95th percentile and maximum;
 - **round trip** (end to end): a real LSP client (pygls) starts ``factcheck lsp`` over stdio with
   no debounce, opens a page and sends the same kind of edits, timing each ``didChange`` until its
   ``publishDiagnostics`` arrives (wall time: JSON-RPC, the re-check and the diagnostics' JSON).
 
-Targets (issue 14): a re-check under 10 ms on the explainer and under 50 ms at the large size.
+Targets (issues 14 and 15): a re-check under 10 ms on the explainer and at the large size (10,000
+facts), with the checks of plain prose in; a round trip under 50 ms.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import sys
@@ -46,7 +50,8 @@ from checks.lsp.state import ProjectState  # noqa: E402
 
 # name -> (pages, facts) of a generated project; None: the explainer itself. "tiny" is for the test.
 SIZES: dict[str, tuple[int, int] | None] = {"explainer": None, "large": (1000, 10000), "tiny": (5, 50)}
-TARGET_MS = {"explainer": 10.0, "large": 50.0, "tiny": 50.0}
+TARGET_MS = {"explainer": 10.0, "large": 10.0, "tiny": 10.0}
+ROUND_TRIP_TARGET_MS = 50.0
 PAGES_EDITED = 20
 EDITS_PER_PAGE = 5
 ROUND_TRIPS = 40
@@ -97,6 +102,11 @@ def in_process(root: Path) -> dict[str, Any]:
     first = time.perf_counter()
     state.page_findings(chosen[0])  # the first check after loading builds the per-registry indexes
     warm_up = time.perf_counter() - first
+    opened: list[float] = []
+    for rel in chosen:  # the editor opens the page: the server checks it before any typing
+        cpu_start = time.process_time()
+        state.page_findings(rel)
+        opened.append(time.process_time() - cpu_start)
     cpu: list[float] = []
     wall: list[float] = []
     for _ in range(EDITS_PER_PAGE):
@@ -112,7 +122,8 @@ def in_process(root: Path) -> dict[str, Any]:
             wall.append(time.perf_counter() - wall_start)
     return {"facts": len(state.load.registry.facts), "pages": len(state.pages),
             "registry_load_s": round(loaded - started, 2), "pages_read_s": round(read - loaded, 2),
-            "first_check_s": round(warm_up, 3), "recheck_cpu": percentiles(cpu), "recheck_wall": percentiles(wall)}
+            "first_check_s": round(warm_up, 3), "open_cpu": percentiles(opened), "recheck_cpu": percentiles(cpu),
+            "recheck_wall": percentiles(wall)}
 
 
 async def round_trips(root: Path) -> dict[str, Any]:
@@ -170,6 +181,8 @@ def run_size(size: str, work: Path) -> dict[str, Any]:
     result.update(asyncio.run(round_trips(root)))
     result["target_ms"] = TARGET_MS[size]
     result["met"] = result["recheck_cpu"]["median_ms"] < TARGET_MS[size]
+    result["round_trip_met"] = result["round_trip_wall"]["median_ms"] < ROUND_TRIP_TARGET_MS
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     return result
 
 
@@ -189,13 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         print(f"{r['size']}: {r['pages']} pages, {r['facts']} facts; registry {r['registry_load_s']} s, "
               f"pages {r['pages_read_s']} s, first check {r['first_check_s']} s")
+        print(f"  open a page, first check (CPU): median {r['open_cpu']['median_ms']} ms, "
+              f"p95 {r['open_cpu']['p95_ms']} ms")
         print(f"  re-check one page (CPU): median {r['recheck_cpu']['median_ms']} ms, "
               f"p95 {r['recheck_cpu']['p95_ms']} ms, max {r['recheck_cpu']['max_ms']} ms "
               f"(wall median {r['recheck_wall']['median_ms']} ms); target {r['target_ms']} ms: "
               f"{'met' if r['met'] else 'MISSED'}")
         print(f"  round trip didChange -> publishDiagnostics: median {r['round_trip_wall']['median_ms']} ms, "
-              f"p95 {r['round_trip_wall']['p95_ms']} ms; start to first diagnostics "
+              f"p95 {r['round_trip_wall']['p95_ms']} ms; target {ROUND_TRIP_TARGET_MS} ms: "
+              f"{'met' if r['round_trip_met'] else 'MISSED'}; start to first diagnostics "
               f"{r['start_to_first_diagnostics_s']} s")
+        print(f"  load average after this size: {r['load_average']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -23,7 +23,7 @@ from checks.engine import (
     referenced_ids,
     without_cascade,
 )
-from checks.pages.extract import extract_page
+from checks.pages.extract import Extraction, extract, re_extract
 from checks.pages.model import Page, Reference
 from checks.project import DOCS_DIR, FACTS_DIR, Project
 from checks.registry.loader import LoadResult, load_registry_partially
@@ -48,6 +48,8 @@ class ProjectState:
         # every page's text and what the extractor made of it (open text, else the disk)
         self.page_texts: dict[str, str] = {}
         self.pages: dict[str, Page] = {}
+        # how each page was extracted, block by block: an edit re-reads only the blocks it touched
+        self.extractions: dict[str, Extraction] = {}
         self.load: LoadResult | None = None
         self.last_good: Registry | None = None
         # registry-wide and project checks for the registry in ``load`` (when it loaded cleanly)
@@ -97,7 +99,7 @@ class ProjectState:
         return self.project.facts_dir.is_dir()
 
     # -- pages ------------------------------------------------------------------------------------
-    def read_pages(self) -> dict[str, tuple[str, Page]]:
+    def read_pages(self) -> dict[str, tuple[str, Extraction]]:
         """Every page on disk, read and extracted (safe in a thread: changes nothing)."""
         try:
             files = self.project.page_files()
@@ -110,14 +112,14 @@ class ProjectState:
                 text = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # the CLI reports an unreadable page; here it is just not indexed
-            read[rel] = (text, extract_page(text, rel, self.project.docname(file), self.extensions))
+            read[rel] = (text, extract(text, rel, self.project.docname(file), self.extensions))
         return read
 
-    def apply_pages(self, read: dict[str, tuple[str, Page]]) -> None:
+    def apply_pages(self, read: dict[str, tuple[str, Extraction]]) -> None:
         """Take the pages read from disk, except those open in the editor (their text counts)."""
-        for rel, (text, page) in read.items():
+        for rel, (text, extraction) in read.items():
             if rel not in self.open:
-                self.page_texts[rel], self.pages[rel] = text, page
+                self.page_texts[rel], self.pages[rel], self.extractions[rel] = text, extraction.page, extraction
 
     def read_page(self, rel: str) -> None:
         """(Re)read a page that is not open from the disk; forget it if it is gone or unreadable."""
@@ -129,13 +131,17 @@ class ProjectState:
         self.set_page(rel, text)
 
     def set_page(self, rel: str, text: str) -> Page:
-        page = extract_page(text, rel, self.project.docname(self.root / rel), self.extensions)
-        self.page_texts[rel], self.pages[rel] = text, page
-        return page
+        """The page at ``rel`` now has ``text``: extracted again, reusing what the edit left as it was."""
+        previous = self.extractions.get(rel)
+        extraction = (re_extract(previous, text) if previous is not None
+                      else extract(text, rel, self.project.docname(self.root / rel), self.extensions))
+        self.page_texts[rel], self.pages[rel], self.extractions[rel] = text, extraction.page, extraction
+        return extraction.page
 
     def forget_page(self, rel: str) -> None:
         self.page_texts.pop(rel, None)
         self.pages.pop(rel, None)
+        self.extractions.pop(rel, None)
 
     def referenced(self) -> frozenset[str]:
         return referenced_ids(self.pages.values())

@@ -8,9 +8,11 @@ Every item carries its exact line in the page (MyST itself only knows a paragrap
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -79,9 +81,46 @@ def parse_role_content(raw: str) -> tuple[str, str | None]:
 def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[str]) -> Page:
     """Read one page's source with the MyST syntax extensions the site enables. Never raises on odd
     markup: unreadable roles become references that the checks report as malformed."""
+    return extract(text, path, docname, myst_extensions).page
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of a page (a paragraph, a heading, a list, a directive...): its lines,
+    0-based from ``start`` up to ``end`` (exclusive), and what was extracted from it."""
+
+    start: int
+    end: int
+    kind: str  # the type of its opening token
+    # whether extracting it read no line outside its own (every role was found within them)
+    local: bool
+    references: tuple[Reference, ...]
+    runs: tuple[TextRun, ...]
+    not_claims: tuple[TextRun, ...]
+    phrases: tuple[TextRun, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A page as extracted, block by block, for :func:`re_extract` to reuse the blocks an edit
+    did not touch."""
+
+    page: Page
+    extensions: frozenset[str]
+    lines: tuple[str, ...]  # the source's lines (line breaks as the parser reads them)
+    blocks: tuple[Block, ...]
+    # False when a block may depend on another: link or footnote definitions (which any block's
+    # text may use), line breaks the parser rewrites (\r), a top-level token without lines
+    reusable: bool
+
+
+def extract(text: str, path: str, docname: str, myst_extensions: Iterable[str]) -> Extraction:
+    """:func:`extract_page`, keeping the page's blocks for :func:`re_extract`."""
     extensions = frozenset(myst_extensions)
     collector = _Collector(path, text, extensions)
-    tokens = _parser(extensions).parse(text, {})
+    env: dict[str, Any] = {}
+    tokens = _parser(extensions).parse(text, env)
     front: dict[str, Any] = {}
     front_lines: dict[str, int] = {}
     for tok in tokens:
@@ -95,11 +134,109 @@ def extract_page(text: str, path: str, docname: str, myst_extensions: Iterable[s
             except yaml.YAMLError:
                 loaded = None
             front = loaded if isinstance(loaded, dict) else {}
-    collector.walk(tokens, 0)
-    return Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
+    spans = _top_level(tokens)
+    blocks = collector.blocks(tokens, 0, spans)
+    page = Page(path=path, docname=docname, front_matter=front, front_matter_lines=front_lines,
                 references=tuple(collector.references),
                 runs=tuple(collector.runs), not_claims=tuple(collector.not_claims),
                 phrases=tuple(collector.phrases), paragraphs=tuple(collector.paragraphs))
+    placed = all(opening.map is not None for _, _, opening in spans)
+    reusable = placed and "\r" not in text and not _definitions(env)
+    return Extraction(page, extensions, tuple(collector.lines), tuple(blocks), reusable)
+
+
+def _definitions(env: dict[str, Any]) -> bool:
+    """Whether a parse met link or footnote definitions: text anywhere in the page may use them."""
+    footnotes = env.get("footnotes")
+    return bool(env.get("references")) or (isinstance(footnotes, dict) and bool(footnotes.get("refs")))
+
+
+def re_extract(previous: Extraction, text: str) -> Extraction:
+    """The page ``previous`` was extracted from, after an edit to ``text``: the same as
+    :func:`extract`, but the blocks the edit did not touch are reused.
+
+    An edit that keeps the number of lines (typing within lines, as most keystrokes do) is parsed
+    again in a window: the touched blocks with the unchanged block before and after them. The
+    window is parsed from the start of a top-level block, where the parser's state is fresh, so
+    its tokens are those a parse of the whole page gives, as long as its first and last blocks
+    come out as they were (then nothing in the window reached into or past them). Anything else
+    (lines added or removed, the front matter edited, a block that came out otherwise, a role
+    found outside its block) is extracted whole."""
+    page = previous.page
+    whole = functools.partial(extract, text, page.path, page.docname, previous.extensions)
+    if not previous.reusable or "\r" in text:
+        return whole()
+    lines = text.split("\n")
+    old = previous.lines
+    if len(lines) != len(old):
+        return whole()
+    changed = [n for n, (a, b) in enumerate(zip(lines, old, strict=True)) if a != b]
+    if not changed:
+        return previous
+    first, last = changed[0], changed[-1]
+    blocks = previous.blocks
+    touched = [i for i, block in enumerate(blocks) if block.end > first and block.start <= last]
+    # the blocks before and after the edit (by index), and the lines the new blocks may take
+    lo = touched[0] if touched else sum(1 for block in blocks if block.end <= first)
+    hi = touched[-1] + 1 if touched else lo
+    before = blocks[lo - 1] if lo > 0 else None
+    after = blocks[hi] if hi < len(blocks) else None
+    # Front matter opens on the first line and closes wherever its closing line comes: an edit
+    # anywhere may open or close it. Roles are looked for forward from their block's start.
+    front = lines[0].startswith("-") and not (blocks and blocks[0].kind == "front_matter")
+    if front or any(block.kind == "front_matter" for block in blocks[lo:hi]) \
+            or not all(block.local for block in blocks[:lo]):
+        return whole()
+    start = before.start if before is not None else 0
+    end = after.end if after is not None else len(lines)
+    env: dict[str, Any] = {}
+    tokens = _parser(previous.extensions).parse("\n".join(lines[start:end]), env)
+    if _definitions(env):
+        return whole()
+    spans = _top_level(tokens)
+    kept_before = [before] if before is not None else []
+    kept_after = [after] if after is not None else []
+    if len(spans) < len(kept_before) + len(kept_after) or any(opening.map is None for _, _, opening in spans):
+        return whole()
+    collector = _Collector(page.path, text, previous.extensions)
+    skip = frozenset(range(len(kept_before))) | frozenset(range(len(spans) - len(kept_after), len(spans)))
+    window = collector.blocks(tokens, start, spans, skip)
+    if [_shape(b) for b in window[:len(kept_before)]] != [_shape(b) for b in kept_before] \
+            or [_shape(b) for b in window[len(window) - len(kept_after):]] != [_shape(b) for b in kept_after]:
+        return whole()
+    new = window[len(kept_before):len(window) - len(kept_after)]
+    merged = (*blocks[:lo], *new, *blocks[hi:])
+    edited = Page(path=page.path, docname=page.docname, front_matter=page.front_matter,
+                  front_matter_lines=page.front_matter_lines,
+                  references=tuple(r for b in merged for r in b.references),
+                  runs=tuple(r for b in merged for r in b.runs),
+                  not_claims=tuple(r for b in merged for r in b.not_claims),
+                  phrases=tuple(r for b in merged for r in b.phrases),
+                  paragraphs=tuple(p for b in merged for p in b.paragraphs))
+    return Extraction(edited, previous.extensions, tuple(lines), merged, True)
+
+
+def _shape(block: Block) -> tuple[int, int, str]:
+    return block.start, block.end, block.kind
+
+
+# A top-level block's tokens: the first, the last (its closing token) and the opening one.
+_Span = tuple[int, int, Token]
+
+
+def _top_level(tokens: list[Token]) -> list[_Span]:
+    """The top-level blocks of a parse: each opening token up to its closing one."""
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        opening = tokens[i]
+        j = i
+        if opening.nesting == 1:  # up to its closing token, the next at its level
+            j = next((k for k in range(i + 1, len(tokens))
+                      if tokens[k].level == opening.level and tokens[k].nesting == -1), len(tokens) - 1)
+        spans.append((i, j, opening))
+        i = j + 1
+    return spans
 
 
 class _Collector:
@@ -110,13 +247,38 @@ class _Collector:
         self.source = _NEWLINE.sub("\n", text)
         self.lines = self.source.split("\n")
         # folding keeps every character's place: text tokens (smart quotes) are found in these
-        self.folded_lines = fold(self.source).split("\n")
+        # (folded when first needed: a re-extraction reads few lines)
+        self.folded_lines: dict[int, str] = {}
         self.line_starts = list(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
         self.references: list[Reference] = []
         self.runs: list[TextRun] = []
         self.not_claims: list[TextRun] = []
         self.phrases: list[TextRun] = []
         self.paragraphs: list[Paragraph] = []
+        # the lines of the top-level block being read, and whether it read only those
+        self.block_lines = range(len(self.lines))
+        self.block_local = True
+
+    def blocks(self, tokens: list[Token], offset: int, spans: list[_Span], skip: frozenset[int] = frozenset()
+               ) -> list[Block]:
+        """Walk the top-level ``tokens`` (of a text that starts at line ``offset``) block by block,
+        as :func:`_top_level` divides them; the blocks at the indexes in ``skip`` are only placed,
+        not read."""
+        found: list[Block] = []
+        for number, (first, last, opening) in enumerate(spans):
+            start, end = (offset + opening.map[0], offset + opening.map[1]) if opening.map else (-1, -1)
+            if number in skip:
+                found.append(Block(start, end, opening.type, True, (), (), (), (), ()))
+                continue
+            counts = (len(self.references), len(self.runs), len(self.not_claims), len(self.phrases),
+                      len(self.paragraphs))
+            self.block_lines, self.block_local = range(start, end), True
+            self.walk(tokens[first:last + 1], offset)
+            found.append(Block(start, end, opening.type, self.block_local,
+                               tuple(self.references[counts[0]:]), tuple(self.runs[counts[1]:]),
+                               tuple(self.not_claims[counts[2]:]), tuple(self.phrases[counts[3]:]),
+                               tuple(self.paragraphs[counts[4]:])))
+        return found
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         for i, tok in enumerate(tokens):
@@ -179,6 +341,8 @@ class _Collector:
             if child.type == "myst_role":
                 name = str(child.meta.get("name"))
                 found = self._find_role(name, child.content, search_line, search_col)
+                if found is None or found.line not in self.block_lines or found.end_line not in self.block_lines:
+                    self.block_local = False  # found outside its block, or looked for past it
                 role_line = found.line if found else line
                 if found:
                     search_line, search_col = found.line, found.column + 1
@@ -259,7 +423,9 @@ class _Collector:
         one (skipping a few source characters at most: a backslash, an entity's name)."""
         if line >= len(self.lines) or not content:
             return []
-        source = self.folded_lines[line]
+        source = self.folded_lines.get(line)
+        if source is None:
+            source = self.folded_lines[line] = fold(self.lines[line])
         wanted = fold(content)
         pos = source.find(wanted, column)
         if pos >= 0:

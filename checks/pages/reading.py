@@ -24,9 +24,9 @@ from checks.core.findings import Location
 from checks.core.text import fold
 from checks.pages.agreement import date_problems, number_agrees
 from checks.pages.mentions import Mention, MentionIndex, find_mentions, mention_index, unlinked_text
-from checks.pages.model import Page, Reference
+from checks.pages.model import Page, Paragraph, Reference
 from checks.pages.prose_values import DateMention, NumberMention, find_dates, find_numbers
-from checks.pages.sentences import Sentence, sentences
+from checks.pages.sentences import ByParagraph, Sentence, split
 from checks.pages.spans import per_registry, quoted_spans
 from checks.registry.dates import FactDate
 from checks.registry.model import Fact, Registry
@@ -107,25 +107,31 @@ class Reading:
 
 
 def read_page(registry: Registry, page: Page) -> list[Reading]:
-    """Every sentence of ``page`` read against ``registry`` (computed once per page and registry:
-    several rules read the same sentences)."""
-    cache: dict[int, tuple[Page, list[Reading]]] = per_registry(registry, "page readings", dict)
-    hit = cache.get(id(page))
-    if hit is not None and hit[0] is page:
-        return hit[1]
-    index = mention_index(registry)
+    """Every sentence of ``page`` read against ``registry``, paragraph by paragraph
+    (:func:`paragraph_readings`)."""
+    return [reading for paragraph in page.paragraphs for reading in paragraph_readings(registry, paragraph)]
+
+
+def paragraph_readings(registry: Registry, paragraph: Paragraph) -> tuple[Reading, ...]:
+    """The sentences of ``paragraph`` read against ``registry``, read once and kept
+    (:class:`ByParagraph`): several rules read the same sentences, and an editor re-checks a page
+    after each pause in typing, when every paragraph but the edited one is equal to one already
+    read. A reading depends on its paragraph's value and the registry alone, so what is kept for
+    a registry cannot go stale."""
+    kept: ByParagraph[tuple[Reading, ...]] = per_registry(registry, "paragraph readings", ByParagraph)
+    return kept.get(paragraph, lambda p: read_paragraph(registry, mention_index(registry), p))
+
+
+def read_paragraph(registry: Registry, index: MentionIndex, paragraph: Paragraph) -> tuple[Reading, ...]:
+    """The sentences of one paragraph, read; each knows the sentence before it."""
     readings: list[Reading] = []
     previous: Reading | None = None
-    for sentence in sentences(page):
+    for sentence in split(paragraph):
         reading = read_sentence(registry, index, sentence)
-        if previous is not None and previous.sentence.paragraph is sentence.paragraph:
-            reading.previous = previous
+        reading.previous = previous
         readings.append(reading)
         previous = reading
-    if len(cache) >= 16:
-        cache.pop(next(iter(cache)))
-    cache[id(page)] = (page, readings)
-    return readings
+    return tuple(readings)
 
 
 def read_sentence(registry: Registry, index: MentionIndex, sentence: Sentence) -> Reading:

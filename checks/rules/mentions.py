@@ -35,9 +35,10 @@ from checks.core.findings import Finding, Location
 from checks.core.text import normalise
 from checks.pages.agreement import LOOKS_AHEAD_IN_SENTENCE, date_problems, number_agrees, quote_matches
 from checks.pages.mentions import DATE, Mention, Series, mention_index
-from checks.pages.model import Page, claims_checked
+from checks.pages.model import Page, Paragraph, claims_checked
 from checks.pages.prose_values import DateMention, find_numbers
-from checks.pages.reading import Reading, WrittenNumber, bind_quantity, read_page, unit_of
+from checks.pages.reading import Reading, WrittenNumber, bind_quantity, paragraph_readings, unit_of
+from checks.pages.sentences import ByParagraph
 from checks.pages.spans import per_registry, phrase_pattern
 from checks.registry.dates import FactDate
 from checks.registry.house_style import format_number
@@ -81,10 +82,18 @@ _PRIORITY = [Code.SUPERSEDED_REUSED, Code.DATE_MISMATCH, Code.NUMBER_MISMATCH, C
 
 
 def check_mentions(registry: Registry, page: Page) -> list[Finding]:
-    findings: list[Finding] = []
     if not claims_checked(page):
-        return findings
-    for reading in read_page(registry, page):
+        return []
+    # A paragraph's findings depend on its value and the registry alone: kept per registry, so an
+    # editor's re-check reads only the paragraph that was edited.
+    kept: ByParagraph[tuple[Finding, ...]] = per_registry(registry, "mention findings", ByParagraph)
+    return [finding for paragraph in page.paragraphs
+            for finding in kept.get(paragraph, lambda p: _paragraph_findings(registry, p))]
+
+
+def _paragraph_findings(registry: Registry, paragraph: Paragraph) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
+    for reading in paragraph_readings(registry, paragraph):
         found: list[Finding] = []
         reported = bool(REPORTED.search(reading.text))
         if not reported:
@@ -100,7 +109,7 @@ def check_mentions(registry: Registry, page: Page) -> list[Finding]:
             found += _attribution(registry, reading)
         found += _weekdays(reading)
         findings += _one_per_fact(found)
-    return findings
+    return tuple(findings)
 
 
 def _of_kind(registry: Registry, kind: str) -> list[Fact]:
