@@ -372,6 +372,11 @@ def used_on(app: Sphinx, docname: str, places: list[tuple[str, str]]) -> list[tu
 
 
 # -- the listings, filled in when their page is written --------------------------------------
+# HTML builders write the listings as text. False writes them as nodes, through Sphinx's HTML writer,
+# as other builders do: the reference that tests/test_listings_html.py compares the text with.
+HTML_AS_TEXT = True
+
+
 # Node classes: lowercase like docutils' own; their bases are Any to mypy, as docutils is untyped here.
 class fact_listing(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """Placeholder for ``{fact-index}`` (``node["kind"]``: one kind, or "" for all)."""
@@ -399,15 +404,15 @@ def listed_facts(reg: Registry, kind: str) -> list[Fact]:
     return sorted((f for f in reg.facts.values() if not kind or f.kind == kind), key=lambda f: f.id)
 
 
-def smart_quotes(app: Sphinx) -> Callable[[str], str]:
+def smart_quotes(env: BuildEnvironment) -> Callable[[str], str]:
     """Sphinx's smart quotes as this build applies them to a page's text (its SmartQuotes transform
     runs when pages are read, before the listings are filled in)."""
-    config = app.config
+    config = env.config
     excluded = config.smartquotes_excludes
     return listing_html_mod.educator(
-        bool(config.smartquotes) and app.builder.name not in excluded.get("builders", [])
+        bool(config.smartquotes) and env._builder_cls.name not in excluded.get("builders", [])
         and config.language not in excluded.get("languages", []),
-        config.smartquotes_action, app.env.settings.get("language_code") or "en")
+        config.smartquotes_action, env.settings.get("language_code") or "en")
 
 
 def educate_texts(tree: nodes.Node, educate: Callable[[str], str]) -> None:
@@ -428,11 +433,11 @@ class ExpandListings(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         builder_format = self.env._builder_cls.format
-        if builder_format == "html":
+        if builder_format == "html" and HTML_AS_TEXT:
             return  # written as HTML at doctree-resolved: see render_listings_html
         reg = registry(self.config)
         in_print = builder_format == "latex"
-        educate = smart_quotes(self.app)
+        educate = smart_quotes(self.env)
         for node in list(self.document.findall(fact_listing)):
             facts = listed_facts(reg, node["kind"])
             if in_print:
@@ -450,7 +455,7 @@ class ExpandListings(SphinxPostTransform):
 
 def render_listings_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``, HTML builders: each listing placeholder becomes its HTML and text."""
-    if app.builder.format != "html":
+    if app.builder.format != "html" or not HTML_AS_TEXT:
         return
     placeholders = [n for n in doctree.findall(nodes.Element) if isinstance(n, (fact_listing, source_listing))]
     if not placeholders:
@@ -465,7 +470,7 @@ def render_listings_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
         return (entry[0], anchors[kind](obj_id)) if entry else None
 
     links = listing_html_mod.Links(docname, target, lambda page, anchor: _uri(app, docname, page, anchor))
-    educate = smart_quotes(app)
+    educate = smart_quotes(app.env)
     uses = domain.uses()
     corrections_page = min(domain.data["correction_lists"], default=None)
     for node in placeholders:
