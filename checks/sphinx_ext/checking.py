@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from docutils import nodes
@@ -19,7 +20,7 @@ from checks.engine import (
 from checks.pages.extract import extract_page
 
 from .domain import fact_domain
-from .state import WARNING_TYPE, load, loaded, project_of, registry
+from .state import WARNING_TYPE, load, loaded, loaded_key, project_of, registry
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,17 @@ def check_whole_registry(app: Sphinx, env: BuildEnvironment) -> None:
     if loaded(app.config).errors:
         return  # a partial registry: its registry-wide checks would blame the parts that loaded
     referenced = fact_domain(env).referenced()
-    for finding in check_whole_project(registry(app.config), referenced):
+    # The findings depend on the registry and the set of referenced facts alone: while neither
+    # changed (most incremental builds) the last build's findings are reported again, not recomputed.
+    key = hashlib.sha256("\n".join([loaded_key(app.config), *sorted(referenced)]).encode()).hexdigest()
+    saved: tuple[str, list[Finding]] | None = getattr(env, "factcheck_whole_project", None)
+    if saved is not None and saved[0] == key and loaded_key(app.config):
+        findings = saved[1]
+    else:
+        findings = check_whole_project(registry(app.config), referenced)
+        # Extension data on the environment (pickled with it), as Sphinx's own extensions keep it.
+        env.factcheck_whole_project = (key, findings)  # type: ignore[attr-defined]
+    for finding in findings:
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
 
 
