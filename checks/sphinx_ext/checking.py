@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import pickle
 from pathlib import Path
 
 from docutils import nodes
@@ -72,16 +74,24 @@ def check_whole_registry(app: Sphinx, env: BuildEnvironment) -> None:
     referenced = fact_domain(env).referenced()
     # The findings depend on the registry and the set of referenced facts alone: while neither
     # changed (most incremental builds) the last build's findings are reported again, not recomputed.
+    # (Saved beside the doctrees: Sphinx saves the environment before this event.)
     key = hashlib.sha256("\n".join([loaded_key(app.config), *sorted(referenced)]).encode()).hexdigest()
-    saved: tuple[str, list[Finding]] | None = getattr(env, "factcheck_whole_project", None)
-    if saved is not None and saved[0] == key and loaded_key(app.config):
-        findings = saved[1]
-    else:
+    saved = Path(app.doctreedir) / "factcheck-whole-project.pickle"
+    findings = _saved_findings(saved, key) if loaded_key(app.config) else None
+    if findings is None:
         findings = check_whole_project(registry(app.config), referenced)
-        # Extension data on the environment (pickled with it), as Sphinx's own extensions keep it.
-        env.factcheck_whole_project = (key, findings)  # type: ignore[attr-defined]
+        with contextlib.suppress(OSError):  # a read-only doctree folder: computed again next time
+            saved.write_bytes(pickle.dumps((key, findings), protocol=pickle.HIGHEST_PROTOCOL))
     for finding in findings:
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
+
+
+def _saved_findings(path: Path, key: str) -> list[Finding] | None:
+    try:
+        saved_key, findings = pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return findings if saved_key == key and isinstance(findings, list) else None
 
 
 def setup_checking(app: Sphinx) -> None:
