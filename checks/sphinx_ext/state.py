@@ -12,6 +12,7 @@ YAML). Any change to a registry file, however small, loads it all again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from pathlib import Path
@@ -59,7 +60,14 @@ def settle_config(app: Sphinx, config: Config) -> None:
 
 
 def project_of(config: Config) -> Project:
-    return Project(Path(config.factcheck_root).resolve())
+    return _project(config.factcheck_root)
+
+
+@functools.lru_cache(maxsize=8)
+def _project(root: str) -> Project:
+    # Cached: every role and check asks for it, and resolving the path is a system call each time
+    # (about 1 ms; thousands of times a build).
+    return Project(Path(root).resolve())
 
 
 def load(app: Sphinx) -> None:
