@@ -9,6 +9,16 @@ Everything is deterministic: the same arguments give the same bytes.
 
 A stub extension (``benchstub``) is written next to ``conf.py``: it defines the same roles and
 directives as no-ops, so the same pages build without our extension (``-D extensions=myst_parser,benchstub``).
+
+Two variants write the same pages with another tool's way of naming a value, as anchors for the
+benchmark (``--variant``):
+
+- ``myst``: each reference is a MyST substitution, ``{{ person_12 }}``, defined in ``conf.py``'s
+  ``myst_substitutions`` (the fact's value; the author's own words are not kept, as a substitution
+  has none); no facts page.
+- ``needs``: each fact is a sphinx-needs ``req`` item (id ``PERSON_12``, title the fact's label,
+  content its value) on a needs page per registry file, and each reference a ``{need}`` role with
+  the author's words where the page had them. ``conf.py`` loads ``sphinx_needs``.
 """
 
 from __future__ import annotations
@@ -169,8 +179,34 @@ def make_facts(n: int, rng: random.Random) -> tuple[list[Fact], list[str]]:
     return facts, source_yaml
 
 
-def generate(out: Path, pages: int, facts: int, seed: int = 7) -> dict:
+VARIANTS = ("factcheck", "myst", "needs")
+
+
+def substitution_key(fact_id: str) -> str:
+    return fact_id.replace("-", "_")
+
+
+def need_id(fact_id: str) -> str:
+    return fact_id.replace("-", "_").upper()
+
+
+def reference(variant: str, fact: Fact, words: str | None) -> str:
+    """One reference to ``fact`` (with the author's ``words``, if any) as the variant writes it."""
+    if variant == "myst":
+        return f"{{{{ {substitution_key(fact.id)} }}}}"
+    if variant == "needs":
+        return f"{{need}}`{words} <{need_id(fact.id)}>`" if words else f"{{need}}`{need_id(fact.id)}`"
+    return f"{{fact}}`{words} <{fact.id}>`" if words else f"{{fact}}`{fact.id}`"
+
+
+def label_of(fact: Fact) -> str:
+    return next(line.split(": ", 1)[1] for line in fact.yaml.splitlines() if line.startswith("  label: "))
+
+
+def generate(out: Path, pages: int, facts: int, seed: int = 7, variant: str = "factcheck") -> dict:
     """Write a project to ``out`` (replacing it). Returns which pages use which fact."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}")
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -198,23 +234,47 @@ def generate(out: Path, pages: int, facts: int, seed: int = 7) -> dict:
             for _ in range(REFS_PER_PAGE // PARAGRAPHS_PER_PAGE):
                 fact = registry[rng.randrange(len(registry))]
                 uses.setdefault(fact.id, set()).add(docname)
-                if rng.random() < 0.4:
-                    ref = f"{{fact}}`{fact.id}`"
-                else:
-                    ref = f"{{fact}}`{rng.choice(fact.words)} <{fact.id}>`"
+                words = None if rng.random() < 0.4 else rng.choice(fact.words)
+                ref = reference(variant, fact, words)
                 sentences.append(f"{rng.choice(FILLER)} ({ref})")
             sentences.append(f"In {{nofact}}`two of the {rng.randint(3, 9)} sessions` delegates spoke")
             lines.append(".\n".join(sentences) + ".")
             lines.append("")
         (out / "docs" / f"{docname}.md").write_text("\n".join(lines), encoding="utf-8")
-    toc = "\n".join(names + ["facts"])
+    listings = ["facts"]
+    conf = CONF
+    if variant == "factcheck":
+        (out / "docs" / "facts.md").write_text(
+            "# Facts\n\n```{fact-index}\n```\n\n## Sources\n\n```{source-index}\n```\n", encoding="utf-8")
+    elif variant == "myst":
+        listings = []
+        values = {substitution_key(f.id): f.words[0] for f in registry}
+        conf = conf.replace('"checks.sphinx_ext"]', '"benchstub"]').replace(
+            '"smartquotes"]', '"smartquotes", "substitution"]')
+        conf += "myst_substitutions = {\n" + "".join(f"    {k!r}: {v!r},\n" for k, v in values.items()) + "}\n"
+    else:
+        listings = needs_pages(out / "docs", by_kind)
+        conf = conf.replace('"checks.sphinx_ext"]', '"sphinx_needs", "benchstub"]')
+    toc = "\n".join(names + listings)
     (out / "docs" / "index.md").write_text(f"# Benchmark\n\n```{{toctree}}\n:maxdepth: 1\n\n{toc}\n```\n",
                                            encoding="utf-8")
-    (out / "docs" / "facts.md").write_text("# Facts\n\n```{fact-index}\n```\n\n## Sources\n\n```{source-index}\n```\n",
-                                           encoding="utf-8")
-    (out / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
+    (out / "docs" / "conf.py").write_text(conf, encoding="utf-8")
     (out / "docs" / "benchstub.py").write_text(STUB, encoding="utf-8")
-    return {"facts": len(registry), "pages": pages + 2, "uses": {k: sorted(v) for k, v in uses.items()}}
+    return {"facts": len(registry), "pages": pages + 1 + len(listings), "uses": {k: sorted(v) for k, v in uses.items()}}
+
+
+def needs_pages(docs: Path, by_kind: dict[str, list[Fact]]) -> list[str]:
+    """One page of sphinx-needs items per registry file (as the facts are split into files)."""
+    names = []
+    for kind, items in sorted(by_kind.items()):
+        for start in range(0, len(items), PER_FILE):
+            name = f"needs-{PLURAL[kind]}-{start // PER_FILE + 1}"
+            blocks = [f"# {PLURAL[kind].capitalize()} {start // PER_FILE + 1}\n"]
+            for fact in items[start:start + PER_FILE]:
+                blocks.append(f"```{{req}} {label_of(fact)}\n:id: {need_id(fact.id)}\n\n{fact.words[0]}\n```\n")
+            (docs / f"{name}.md").write_text("\n".join(blocks), encoding="utf-8")
+            names.append(name)
+    return names
 
 
 def main() -> None:
@@ -223,8 +283,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--facts", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--variant", choices=VARIANTS, default="factcheck")
     args = parser.parse_args()
-    info = generate(args.out, args.pages, args.facts, args.seed)
+    info = generate(args.out, args.pages, args.facts, args.seed, args.variant)
     print(f"{args.out}: {info['pages']} pages, {info['facts']} facts")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import pickle
 from pathlib import Path
 
 from docutils import nodes
@@ -19,7 +22,7 @@ from checks.engine import (
 from checks.pages.extract import extract_page
 
 from .domain import fact_domain
-from .state import WARNING_TYPE, load, loaded, project_of, registry
+from .state import WARNING_TYPE, load, loaded, loaded_key, project_of, registry
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +72,26 @@ def check_whole_registry(app: Sphinx, env: BuildEnvironment) -> None:
     if loaded(app.config).errors:
         return  # a partial registry: its registry-wide checks would blame the parts that loaded
     referenced = fact_domain(env).referenced()
-    for finding in check_whole_project(registry(app.config), referenced):
+    # The findings depend on the registry and the set of referenced facts alone: while neither
+    # changed (most incremental builds) the last build's findings are reported again, not recomputed.
+    # (Saved beside the doctrees: Sphinx saves the environment before this event.)
+    key = hashlib.sha256("\n".join([loaded_key(app.config), *sorted(referenced)]).encode()).hexdigest()
+    saved = Path(app.doctreedir) / "factcheck-whole-project.pickle"
+    findings = _saved_findings(saved, key) if loaded_key(app.config) else None
+    if findings is None:
+        findings = check_whole_project(registry(app.config), referenced)
+        with contextlib.suppress(OSError):  # a read-only doctree folder: computed again next time
+            saved.write_bytes(pickle.dumps((key, findings), protocol=pickle.HIGHEST_PROTOCOL))
+    for finding in findings:
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
+
+
+def _saved_findings(path: Path, key: str) -> list[Finding] | None:
+    try:
+        saved_key, findings = pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return findings if saved_key == key and isinstance(findings, list) else None
 
 
 def setup_checking(app: Sphinx) -> None:

@@ -19,7 +19,7 @@ from checks.exports.facts_json import facts_json, facts_schema
 from checks.exports.timelinejs import timelinejs
 
 from .domain import fact_domain
-from .state import registry
+from .state import loaded_key, registry
 
 FILES = ("facts.json", "facts.schema.json", "timeline.json")
 
@@ -48,6 +48,12 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
     facts_page = _facts_page(app)
     # Absolute with the site's address (html_baseurl), so the file works embedded anywhere.
     facts_url = _absolute(app, app.builder.get_target_uri(facts_page)) if facts_page else None
+    # The files depend on the registry, the facts page's address and the title alone: while those are
+    # the same and the files are there, they are not written again (at 10,000 facts, about a second).
+    stamp = Path(app.doctreedir) / "factcheck-open-data.key"
+    key = json.dumps([loaded_key(app.config), facts_url, app.config.project, str(out)])
+    if loaded_key(app.config) and all((out / name).is_file() for name in FILES) and _read(stamp) == key:
+        return
     files = {
         "facts.json": facts_json(reg),
         "facts.schema.json": facts_schema(),
@@ -55,6 +61,14 @@ def write_files(app: Sphinx, exc: Exception | None) -> None:
     }
     for name, data in files.items():
         (out / name).write_text(_dump(data), encoding="utf-8")
+    stamp.write_text(key, encoding="utf-8")
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
