@@ -147,12 +147,14 @@ def check_project(registry: Registry, pages: list[Page], settings: Settings | No
     if referenced is None:
         referenced = referenced_ids(pages)
     findings = check_whole_project(registry, referenced, settings) if whole_registry else []
+    coverage = []
     for page in pages:
         findings.extend(check_page(registry, page))
+        coverage.append(measure_page(registry, page))  # right after: the page's claims are still at hand
     return Report(findings=tuple(sorted(findings, key=Finding.sort_key)), pages=len(pages),
                   facts=len(registry.facts), references=sum(len(p.references) for p in pages),
                   files=tuple(registry.files) + tuple(p.path for p in pages),
-                  coverage=tuple(measure_page(registry, p) for p in pages))
+                  coverage=tuple(coverage))
 
 
 def check_drafts(result: LoadResult, drafts: list[Page]) -> Report:
@@ -160,10 +162,15 @@ def check_drafts(result: LoadResult, drafts: list[Page]) -> Report:
     project's, but its own findings and the project checks are about the site, not the drafts.
     A registry file that cannot be loaded is reported first, as for ``factcheck check``."""
     registry = result.registry
-    findings = sorted((f for page in drafts for f in check_page(registry, page)), key=Finding.sort_key)
+    found: list[Finding] = []
+    coverage = []
+    for page in drafts:
+        found.extend(check_page(registry, page))
+        coverage.append(measure_page(registry, page))  # right after: the page's claims are still at hand
+    findings = sorted(found, key=Finding.sort_key)
     if result.errors:  # the root cause first
         findings = load_findings(result) + without_cascade(findings, result.unavailable)
     return Report(findings=tuple(findings), pages=len(drafts),
                   facts=len(registry.facts), references=sum(len(p.references) for p in drafts),
                   files=tuple(p.path for p in drafts),
-                  coverage=tuple(measure_page(registry, p) for p in drafts))
+                  coverage=tuple(coverage))

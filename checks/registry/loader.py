@@ -199,8 +199,8 @@ class _Loader:
                 raise RegistryError(path, raw.key_lines[key],
                                     f"unknown key '{key}' for {_article(kind)} {kind}{hint}; "
                                     f"allowed: {', '.join(specs)}")
-        for key, spec in specs.items():
-            if spec.required and key not in raw:
+        for key in _REQUIRED[kind]:
+            if key not in raw:
                 raise RegistryError(path, raw.line, f"{kind} record is missing required key '{key}'")
         fid = self.parse_id(raw["id"], path)
         self.current = fid
@@ -209,9 +209,9 @@ class _Loader:
             raise RegistryError(path, raw["id"].line, f"duplicate id '{fid}' (first defined at {first}); "
                                 "give one of them another id")
         self.first_seen[fid] = loc
-        values = {key: self.parse_field(spec.type, raw[key], path, key, kind)
-                  for key, spec in specs.items() if key in raw and key not in ("id", "kind")}
-        lines = dict(raw.key_lines)
+        values = {key: self.parse_field(type_name, raw[key], path, key, kind)
+                  for key, type_name in _VALUE_FIELDS[kind] if key in raw}
+        lines = raw.key_lines  # the record's own: nothing else keeps the mapping
         if kind == "source":
             self.sources[fid] = Source(id=fid, title=values["title"], publisher=values["publisher"],
                                        url=values["url"], retrieved=values["retrieved"],
@@ -287,7 +287,7 @@ class _Loader:
         for key in ("tags", "participants"):
             if key in values:
                 values[key] = tuple(values[key])
-        self.facts[fid] = Fact(id=fid, kind=Kind(kind), location=loc, lines=lines,
+        self.facts[fid] = Fact(id=fid, kind=_KINDS[kind], location=loc, lines=lines,
                                digest=fact_digest(raw, path), **values)
 
     def _refer(self, reference: tuple[Location, str, str]) -> None:
@@ -499,6 +499,14 @@ class _Loader:
             self.sources.pop(fid, None)
             self.claims.pop(fid, None)
         return frozenset(unavailable)
+
+
+# Per kind, looked up once rather than for every record: its required keys, and its value fields
+# (all but id and kind) with their types, in the schema's order (the first bad field is reported).
+_REQUIRED = {kind: tuple(k for k, spec in specs.items() if spec.required) for kind, specs in RECORD_FIELDS.items()}
+_VALUE_FIELDS = {kind: tuple((k, spec.type) for k, spec in specs.items() if k not in ("id", "kind"))
+                 for kind, specs in RECORD_FIELDS.items()}
+_KINDS = {kind.value: kind for kind in Kind}
 
 
 def _primary_type(kind: str) -> str:

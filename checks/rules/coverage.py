@@ -68,8 +68,24 @@ def _longest_first(form: NameForm) -> int:
     return -len(form.text)
 
 
+# check_uncited and measure_page both need a page's claims, one soon after the other (see
+# engine.check_project): the last few pages' claims are kept, found by the identity of the registry
+# and the page (both immutable), so each page's prose is read for claims once.
+_RECENT_CLAIMS: list[tuple[Registry, Page, list[Claim]]] = []
+
+
 def page_claims(registry: Registry, page: Page) -> list[Claim]:
     """Every claim in the page's prose, cited or not, in page order."""
+    for known_registry, known_page, claims in _RECENT_CLAIMS:
+        if known_registry is registry and known_page is page:
+            return list(claims)
+    claims = _read_claims(registry, page)
+    _RECENT_CLAIMS.insert(0, (registry, page, claims))
+    del _RECENT_CLAIMS[4:]
+    return list(claims)
+
+
+def _read_claims(registry: Registry, page: Page) -> list[Claim]:
     if not claims_checked(page):
         return []
     plural, singular = per_registry(registry, "unit words", lambda: _units(registry))
