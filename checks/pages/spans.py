@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TypeVar, cast
 
 from checks.core.findings import Location
@@ -134,7 +134,12 @@ def per_registry(registry: Registry, key: str, build: Callable[[], _T]) -> _T:
 class IndexedForm:
     form: NameForm
     folded: str
-    pattern: re.Pattern[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # compiled on first use: at 10,000 facts most names never occur on a page, and compiling
+        # all of them up front was an eighth of a whole `factcheck check`
+        return phrase_pattern(self.form.text)
 
 
 _WORD = re.compile(r"[^\s\"()\[\],;:!?]+")
@@ -146,7 +151,7 @@ class NameIndex:
     names whose first word it contains, not against every name in the registry."""
 
     def __init__(self, forms: list[NameForm]) -> None:
-        self.forms = [IndexedForm(f, fold(f.text), phrase_pattern(f.text)) for f in forms]
+        self.forms = [IndexedForm(f, fold(f.text)) for f in forms]
         self._words = [tuple(indexed.folded.split()) for indexed in self.forms]
         # keyed by the first word, or the first two words of a longer name: common first words
         # ("Kim") would otherwise bring in every name that starts with them
