@@ -126,8 +126,13 @@ class FactDomain(Domain):
 
     # -- Sphinx protocol ----------------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
+        # Only a page that lists the registry (its "listings" entry) holds fact or source entries:
+        # any other page skips the scan of every entry (10,000 at the large size, for each page read).
+        lists_registry = docname in self.data["listings"]
         for key in self._PER_DOC:
             self.data[key].pop(docname, None)
+        if not lists_registry:
+            return
         for key in ("fact_pages", "source_pages"):
             for obj_id in [k for k, (d, _) in self.data[key].items() if d == docname]:
                 del self.data[key][obj_id]
