@@ -86,6 +86,18 @@ def copy_project(name: str, dest: Path) -> Path:
     return target
 
 
+def build_reading(make_app, project: Path, builder: str = "html", fresh: bool = False) -> tuple[list[str], str]:
+    """Build with Sphinx's test app; return the pages read (sorted) and the warnings."""
+    app = make_app(builder, srcdir=project / "docs", freshenv=fresh)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return sorted(read), app._warning.getvalue()
+
+
 @pytest.fixture
 def basic_project(tmp_path: Path) -> Path:
     """A writable copy of the small ``basic`` project (docs/ with conf.py, facts/)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import build_reading
 
 FACT_PAGES = {  # extra pages, so that a parallel build really reads in parallel (Sphinx needs > 5)
     "p-congress-1": "congress-1", "p-congress-6": "congress-6", "p-congress-7": "congress-7",
@@ -78,27 +79,17 @@ def test_adding_a_missing_fact_rereads_the_page_that_named_it(make_app, basic_pr
     assert build_and_record_reads(make_app, basic_project, 1) == ["facts", "history"]
 
 
-def build_and_warnings(make_app, project) -> tuple[list[str], str]:
-    app = make_app("html", srcdir=project / "docs", freshenv=False)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return sorted(read), app._warning.getvalue()
-
 
 def test_registry_findings_are_reported_on_every_build_and_follow_the_registry(make_app, basic_project):
     """The registry is loaded from a saved copy and its whole-project findings are kept while nothing
     changed: they are still reported on every build, and an edit is seen at once."""
     cited = '  sources:\n    - source: src-b\n      excerpt: "6th Congress: 10–14 October 1980"\n'
     edit(basic_project, cited, "  sources: [src-b]\n")
-    first_read, first = build_and_warnings(make_app, basic_project)
+    first_read, first = build_reading(make_app, basic_project)
     assert first_read and "congress-6 cites 'src-b' without the words" in first
     (basic_project / "docs" / "history.md").touch()  # a build that reads a page checks the whole project
-    again_read, again = build_and_warnings(make_app, basic_project)
+    again_read, again = build_reading(make_app, basic_project)
     assert again_read == ["history"] and "congress-6 cites 'src-b' without the words" in again
     edit(basic_project, "  sources: [src-b]\n", cited)
-    fixed_read, fixed = build_and_warnings(make_app, basic_project)
+    fixed_read, fixed = build_reading(make_app, basic_project)
     assert "without the words" not in fixed and "facts" in fixed_read

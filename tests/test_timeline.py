@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import build_reading, copy_project
 
 from checks.project import Project
 from checks.sphinx_ext.timeline import events
@@ -18,16 +18,6 @@ def project(tmp_path: Path) -> Path:
     return copy_project("timeline", tmp_path)
 
 
-def build(make_app, project: Path, builder: str = "html", fresh: bool = False) -> tuple[list[str], str]:
-    """Build; return the pages read and the warnings."""
-    app = make_app(builder, srcdir=project / "docs", freshenv=fresh)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return sorted(read), app._warning.getvalue()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -56,7 +46,7 @@ def test_events_start_on_the_earliest_day_and_show_house_style(project):
 
 
 def test_timeline_page_in_date_order_at_real_precision(make_app, project):
-    _, warnings = build(make_app, project, fresh=True)
+    _, warnings = build_reading(make_app, project, fresh=True)
     assert "WARNING" not in warnings, warnings
     html = (project / "docs/_build/html/timeline.html").read_text()
     assert timeline_entries(html) == [
@@ -77,24 +67,24 @@ def test_timeline_page_in_date_order_at_real_precision(make_app, project):
 
 def test_editing_a_timeline_fact_rereads_the_timeline_and_an_unrelated_edit_does_not(make_app, project):
     facts = project / "facts/facts.yaml"
-    first, _ = build(make_app, project)
+    first, _ = build_reading(make_app, project)
     assert "timeline" in first and "sub/events" in first
     # Nothing changed: nothing re-read (the package alone re-read sub/events on every build).
-    assert build(make_app, project)[0] == []
+    assert build_reading(make_app, project)[0] == []
     # A timeline fact changed: the timeline (and the facts page) are re-read.
     edit(facts, "date: 1966-10\n", "date: 1966-10-05\n")
-    assert build(make_app, project)[0] == ["facts", "timeline"]
+    assert build_reading(make_app, project)[0] == ["facts", "timeline"]
     assert "5 October 1966" in (project / "docs/_build/html/timeline.html").read_text()
     # An unrelated fact changed: the timeline is not re-read.
     edit(facts, "label: Kim Il Sung", "label: Kim Il Sung, leader")
-    assert build(make_app, project)[0] == ["facts", "history"]
+    assert build_reading(make_app, project)[0] == ["facts", "history"]
     # A fact newly tagged for the timeline: the timeline is re-read and shows it.
     edit(facts, "  label: 5th Congress\n", "  label: 5th Congress\n  tags: [timeline]\n")
-    assert build(make_app, project)[0] == ["facts", "timeline"]
+    assert build_reading(make_app, project)[0] == ["facts", "timeline"]
     assert "2\u201313 November 1970" in (project / "docs/_build/html/timeline.html").read_text()
     # The plain {timeline}'s events file, next to a page in a sub-folder, is a real dependency.
     edit(project / "docs/sub/events.yaml", "name: Congress opens", "name: The Congress opens")
-    assert build(make_app, project)[0] == ["sub/events"]
+    assert build_reading(make_app, project)[0] == ["sub/events"]
 
 
 def test_events_file_dependency_is_noted_relative_to_the_source_folder(make_app, project):
@@ -117,7 +107,7 @@ def test_template_errors_warn_at_the_directive_instead_of_crashing(make_app, pro
     (docs / "broken.j2").write_text("{% if e.id %}{{ e.when }}\n")  # unclosed block
     (docs / "broken-facts.md").write_text("# Broken facts\n\n```{fact-timeline}\n:template: broken.j2\n```\n")
     edit(docs / "index.md", "facts\n```", "facts\nbroken\nbroken-facts\n```")
-    read, warnings = build(make_app, project, fresh=True)
+    read, warnings = build_reading(make_app, project, fresh=True)
     assert "broken" in read and "timeline" in read  # the build went on
     lines = [w for w in warnings.splitlines() if "timeline template error" in w]
     assert len(lines) == 2, warnings
@@ -130,7 +120,7 @@ def test_a_good_custom_template_is_used(make_app, project):
     docs = project / "docs"
     (docs / "mine.j2").write_text("{{ e.when }} ({{ e.precision }}): {{ e.title }}\n")
     edit(docs / "timeline.md", "```{fact-timeline}\n", "```{fact-timeline}\n:template: mine.j2\n")
-    _, warnings = build(make_app, project, fresh=True)
+    _, warnings = build_reading(make_app, project, fresh=True)
     assert "WARNING" not in warnings, warnings
     html = (docs / "_build/html/timeline.html").read_text()
     assert "1945 (year): Founding of the party" in html
@@ -140,20 +130,20 @@ def test_a_good_custom_template_is_used(make_app, project):
 def test_partial_dates_in_a_plain_timeline_warn_in_one_line(make_app, project):
     """The package itself rejects `start: 1980`; it must be a located warning, not a crash."""
     edit(project / "docs/sub/events.yaml", "start: 1980-10-10", "start: 1980")
-    _, warnings = build(make_app, project, fresh=True)
+    _, warnings = build_reading(make_app, project, fresh=True)
     lines = [w for w in warnings.splitlines() if "error parsing 'start'" in w]
     assert len(lines) == 1 and "sub/events.md" in lines[0], warnings
 
 
 def test_a_tagged_fact_without_a_date_is_reported_at_its_line(make_app, project):
     edit(project / "facts/facts.yaml", "  label: Kim Il Sung\n", "  label: Kim Il Sung\n  tags: [timeline]\n")
-    _, warnings = build(make_app, project, fresh=True)
+    _, warnings = build_reading(make_app, project, fresh=True)
     lines = [w for w in warnings.splitlines() if "has no date" in w]
     assert len(lines) == 1 and "facts.yaml:" in lines[0] and "kim-il-sung" in lines[0], warnings
 
 
 def test_outside_html_the_timeline_is_a_plain_dated_list(make_app, project):
-    _, warnings = build(make_app, project, builder="text", fresh=True)
+    _, warnings = build_reading(make_app, project, builder="text", fresh=True)
     assert "WARNING" not in warnings, warnings
     text = (project / "docs/_build/text/timeline.txt").read_text()
     entries = re.findall(r"^\* \*\*(.+?)\*\* \u2014 (.+)$", text, re.M)
@@ -208,7 +198,7 @@ def test_entries_in_the_order_they_began_grouped_by_period(make_app, project):
     facts.write_text(facts.read_text() + CONGRESSES)
     edit(facts, "  label: 6th Congress\n", "  label: 6th Congress\n  name: 6th Congress of the Party\n")
     edit(project / "docs/timeline.md", "```{fact-timeline}\n", "```{fact-timeline}\n:periods: congresses\n")
-    _, warnings = build(make_app, project, fresh=True)
+    _, warnings = build_reading(make_app, project, fresh=True)
     assert "WARNING" not in warnings, warnings
     html = (project / "docs/_build/html/timeline.html").read_text()
     headings = re.findall(r"<h2>(.+?)<a class=\"headerlink\"", html)

@@ -85,6 +85,15 @@ class FactcheckServer(LanguageServer):
         document = self.state.classify(path)
         return (document, self.workspace.get_text_document(uri)) if document else None
 
+    def hold_open(self, uri: str) -> Document | None:
+        """Keep the editor's text of a checked document as the one to check (not the saved file)."""
+        found = self.document(uri)
+        if found is None or self.state is None:
+            return None
+        document, text = found
+        self.state.open[document.path] = text.source
+        return document
+
     def current_page(self, uri: str) -> tuple[str, list[str]] | None:
         """An open page brought up to date with its text (hover and friends may come before the
         debounced check): its path and lines."""
@@ -289,15 +298,14 @@ def create_server(root: Path | None = None) -> FactcheckServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
-        found = ls.document(uri)
-        if found is None or ls.state is None:
+        document = ls.hold_open(uri)
+        if document is None or ls.state is None:
             return
-        document, text = found
-        ls.state.open[document.path] = text.source
+        text = ls.state.open[document.path]
         if document.kind == "page":
-            ls.state.set_page(document.path, text.source)
+            ls.state.set_page(document.path, text)
             ls.schedule(uri, lambda: _publish(ls, uri), 0)
-        elif _differs_from_disk(ls.state, document.path, text.source):
+        elif _differs_from_disk(ls.state, document.path, text):
             ls.schedule(_REGISTRY_KEY, ls.reload_registry, 0)  # publishes every open document
         else:
             ls.schedule(uri, lambda: _publish(ls, uri), 0)
@@ -305,11 +313,9 @@ def create_server(root: Path | None = None) -> FactcheckServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: FactcheckServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        found = ls.document(uri)
-        if found is None or ls.state is None:
+        document = ls.hold_open(uri)
+        if document is None:
             return
-        document, text = found
-        ls.state.open[document.path] = text.source
         if document.kind == "page":
             ls.schedule(uri, lambda: _publish(ls, uri), ls.debounce)
         else:
