@@ -15,8 +15,13 @@ from pathlib import Path
 
 def write_atomically(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
     """Replace ``path``'s content with ``text`` (keeping its permissions), or change nothing."""
+    # encoded first: fails before anything is written if the text cannot be encoded
+    write_bytes_atomically(path, text.encode(encoding))
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path``'s content with ``data`` (keeping its permissions), or change nothing."""
     target = Path(path)
-    data = text.encode(encoding)  # fails before anything is written if the text cannot be encoded
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:

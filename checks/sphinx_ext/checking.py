@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
 from pathlib import Path
 
 from docutils import nodes
@@ -22,6 +20,7 @@ from checks.engine import (
 from checks.pages.extract import extract_page
 
 from .domain import fact_domain
+from .saved import read_saved, save
 from .state import WARNING_TYPE, load, loaded, loaded_key, project_of, registry
 
 logger = logging.getLogger(__name__)
@@ -77,21 +76,12 @@ def check_whole_registry(app: Sphinx, env: BuildEnvironment) -> None:
     # (Saved beside the doctrees: Sphinx saves the environment before this event.)
     key = hashlib.sha256("\n".join([loaded_key(app.config), *sorted(referenced)]).encode()).hexdigest()
     saved = Path(app.doctreedir) / "factcheck-whole-project.pickle"
-    findings = _saved_findings(saved, key) if loaded_key(app.config) else None
-    if findings is None:
+    findings = read_saved(saved, key) if loaded_key(app.config) else None
+    if not isinstance(findings, list):
         findings = check_whole_project(registry(app.config), referenced)
-        with contextlib.suppress(OSError):  # a read-only doctree folder: computed again next time
-            saved.write_bytes(pickle.dumps((key, findings), protocol=pickle.HIGHEST_PROTOCOL))
+        save(saved, key, findings)
     for finding in findings:
         emit(finding, f"{project.root / finding.location.path}:{finding.location.line}")
-
-
-def _saved_findings(path: Path, key: str) -> list[Finding] | None:
-    try:
-        saved_key, findings = pickle.loads(path.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return findings if saved_key == key and isinstance(findings, list) else None
 
 
 def setup_checking(app: Sphinx) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -29,6 +28,8 @@ from checks.core.errors import ConfigError
 from checks.project import Project
 from checks.registry.loader import LoadResult, registry_files
 from checks.registry.model import Registry
+
+from .saved import read_saved, save
 
 logger = logging.getLogger(__name__)
 WARNING_TYPE = "factcheck"
@@ -98,22 +99,11 @@ def registry_key(project: Project) -> str:
 def load_saved(project: Project, cache: Path, key: str) -> LoadResult:
     """The registry as last loaded, if no registry file changed since (``key``, from
     :func:`registry_key`); else loaded (and saved)."""
-    try:
-        with cache.open("rb") as f:
-            saved_key, result = pickle.load(f)
-        if saved_key == key and isinstance(result, LoadResult):
-            return result
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        pass  # no saved load, or one from another version: load anew
+    result = read_saved(cache, key)
+    if isinstance(result, LoadResult):
+        return result
     result = project.load_registry_partially()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(".tmp")
-        with partial.open("wb") as f:
-            pickle.dump((key, result), f, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cache)
-    except OSError:
-        pass  # a read-only doctree folder: the next build loads anew
+    save(cache, key, result)
     return result
 
 
