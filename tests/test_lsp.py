@@ -60,16 +60,91 @@ def in_thread(body: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
     return test
 
 
-def editor_test(body: Callable[[LanguageClient, Path], Coroutine[Any, Any, None]]) -> Callable[[Path], None]:
+EDITOR_OPTIONS = {"docsUrl": "https://example.org/explainer/"}
+EditorBody = Callable[[LanguageClient, Path], Coroutine[Any, Any, None]]
+
+
+def editor_test(body: EditorBody) -> Callable[[Path], None]:
     """A test of ``body(client, project)``: a client (with VS Code's capabilities) connected to a
-    server started on a fresh copy of the test project."""
+    server started on a fresh copy of the test project. For tests that change the project on disk
+    or the registry in the editor, or that try to break the server."""
     async def session(project: Path) -> None:
-        async with Session(project, editor="visual-studio-code",
-                           options={"docsUrl": "https://example.org/explainer/"}) as client:
+        async with Session(project, editor="visual-studio-code", options=EDITOR_OPTIONS) as client:
             await body(client, project)
 
     def test(project: Path) -> None:
         run_in_thread(session(project))
+    test.__name__, test.__qualname__, test.__doc__ = body.__name__, body.__qualname__, body.__doc__
+    return test
+
+
+class SharedEditor:
+    """One server for the tests that leave the registry and the disk as they were, as an editor keeps
+    one server while its user opens, edits and closes pages. Each test's documents are closed after
+    it (the server drops their text and diagnostics), and the project on disk is checked unchanged.
+
+    The client lives on an event loop in a thread of its own for the module (see run_in_thread)."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.files = self.snapshot()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="lsp-shared", daemon=True)
+        self.thread.start()
+        self.session = Session(project, editor="visual-studio-code", options=EDITOR_OPTIONS)
+        self.client = self.call(self.session.__aenter__())
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {p.relative_to(self.project).as_posix(): p.read_bytes()
+                for p in sorted(self.project.rglob("*")) if p.is_file()}
+
+    def call(self, work: Coroutine[Any, Any, Any]) -> Any:
+        return asyncio.run_coroutine_threadsafe(work, self.loop).result(TEST_TIMEOUT)
+
+    def run(self, body: EditorBody) -> None:
+        try:
+            self.call(body(self.client, self.project))
+        finally:
+            self.call(self.close_documents())
+        assert self.snapshot() == self.files, "a test on the shared server changed the project on disk"
+
+    async def close_documents(self) -> None:
+        """Close what the test opened and see each document's diagnostics cleared, so that the next
+        test's diagnostics cannot be mistaken for these."""
+        opened = sorted(self.client.opened)  # type: ignore[attr-defined]
+        self.client.opened.clear()  # type: ignore[attr-defined]
+        for doc in opened:
+            self.client.diagnostics[doc] = ["not cleared"]
+            self.client.text_document_did_close(types.DidCloseTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=doc)))
+        # The server answers in order: by the answer to a request sent after the closes, it has
+        # handled them (and published their empty diagnostics, which the client has read).
+        await self.client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(self.project, "docs/index.md")),
+            position=types.Position(line=0, character=0)))
+        assert {doc: list(self.client.diagnostics.pop(doc)) for doc in opened} == {doc: [] for doc in opened}
+
+    def stop(self) -> None:
+        try:
+            self.call(self.session.__aexit__(None, None, None))
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(TEST_TIMEOUT)
+            self.loop.close()
+
+
+@pytest.fixture(scope="module")
+def shared_editor(tmp_path_factory: pytest.TempPathFactory):
+    editor = SharedEditor(copy_project("lsp", tmp_path_factory.mktemp("lsp-shared")))
+    yield editor
+    editor.stop()
+
+
+def shared_editor_test(body: EditorBody) -> Callable[[SharedEditor], None]:
+    """A test of ``body(client, project)`` on the module's one server (SharedEditor): for tests that
+    only open, type in and close pages, and read the registry without changing it."""
+    def test(shared_editor: SharedEditor) -> None:
+        shared_editor.run(body)
     test.__name__, test.__qualname__, test.__doc__ = body.__name__, body.__qualname__, body.__doc__
     return test
 
@@ -100,6 +175,7 @@ async def diagnostics_of(client: LanguageClient, doc: str, previous: object = No
 async def open_doc(client: LanguageClient, root: Path, rel: str, text: str | None = None) -> list[types.Diagnostic]:
     doc = uri(root, rel)
     client.diagnostics.pop(doc, None)
+    client.opened.add(doc)  # type: ignore[attr-defined]
     text = (root / rel).read_text(encoding="utf-8") if text is None else text
     language = "markdown" if rel.endswith(".md") else "yaml"
     client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -156,7 +232,7 @@ and met in {fact}`Pyongyang <pyongyang>`.
 
 
 # -- diagnostics --------------------------------------------------------------------------------
-@editor_test
+@shared_editor_test
 async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(client, project):
     found = await open_doc(client, project, "docs/index.md", PLANTED)  # the disk's text is clean
     by_code = {str(d.code): d for d in found}
@@ -176,7 +252,7 @@ async def test_planted_errors_are_shown_at_their_exact_place_from_the_open_text(
     assert related.location.uri == uri(project, "facts/facts.yaml")
 
 
-@editor_test
+@shared_editor_test
 async def test_diagnostics_follow_the_text_as_it_is_typed(client, project):
     clean = (project / "docs/index.md").read_text(encoding="utf-8")
     assert await open_doc(client, project, "docs/index.md") == []
@@ -210,7 +286,7 @@ async def test_typing_is_debounced_and_the_last_text_wins(project):
         assert patterns == ["**/facts/**/*.yaml", "**/docs/**/*.md"]
 
 
-@editor_test
+@shared_editor_test
 async def test_incremental_changes_are_applied_before_checking(client, project):
     text = (project / "docs/history.md").read_text(encoding="utf-8")
     doc = uri(project, "docs/history.md")
@@ -296,7 +372,7 @@ async def test_a_broken_registry_line_is_where_the_loader_says(client, project):
 
 
 # -- hover --------------------------------------------------------------------------------------
-@editor_test
+@shared_editor_test
 async def test_hover_shows_value_status_sources_and_correction(client, project):
     page = (project / "docs/index.md").read_text(encoding="utf-8")
     await open_doc(client, project, "docs/index.md")
@@ -318,7 +394,7 @@ async def test_hover_shows_value_status_sources_and_correction(client, project):
     assert outside is None
 
 
-@editor_test
+@shared_editor_test
 async def test_hover_on_a_fact_the_prose_names_without_a_reference(client, project):
     text = "The {fact}`Workers' Party of Korea <wpk>` met. Later the WPK elected its leaders.\n"
     await open_doc(client, project, "docs/mention.md", text)
@@ -339,7 +415,7 @@ async def complete(client: LanguageClient, root: Path, text: str, after: str) ->
         position=position_of(text, after, len(after))))
 
 
-@editor_test
+@shared_editor_test
 async def test_completion_in_the_target_ranks_the_facts_dated_as_the_words_say(client, project):
     text = "The congress met in {fact}`May 2016 <`\n"
     result = await complete(client, project, text, "May 2016 <")
@@ -351,7 +427,7 @@ async def test_completion_in_the_target_ranks_the_facts_dated_as_the_words_say(c
     assert (await complete(client, project, text, "October 1980 <")).items[0].label == "congress-6"
 
 
-@editor_test
+@shared_editor_test
 async def test_completion_after_the_backtick_writes_the_words_and_the_id(client, project):
     text = "About {fact}`3,467 delegates\n"
     result = await complete(client, project, text, "3,467 delegates")
@@ -366,7 +442,7 @@ async def test_completion_after_the_backtick_writes_the_words_and_the_id(client,
 
 
 # -- definition and references ------------------------------------------------------------------
-@editor_test
+@shared_editor_test
 async def test_definition_goes_from_a_reference_to_the_fact_record(client, project):
     page = (project / "docs/history.md").read_text(encoding="utf-8")
     await open_doc(client, project, "docs/history.md")
@@ -385,7 +461,7 @@ async def test_definition_goes_from_a_reference_to_the_fact_record(client, proje
     assert (where.uri, where.range) == (uri(project, "facts/sources.yaml"), range_of(sources, "- id: src-history"))
 
 
-@editor_test
+@shared_editor_test
 async def test_references_from_a_fact_id_line_find_every_page_that_uses_it(client, project):
     registry = (project / "facts/facts.yaml").read_text(encoding="utf-8")
     await open_doc(client, project, "facts/facts.yaml")
@@ -424,7 +500,7 @@ async def fix(client: LanguageClient, root: Path, text: str, title_start: str) -
 INTRO = "The {fact}`Workers' Party of Korea <wpk>` met under {fact}`Kim Jong Un <kim-jong-un>`.\n"
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_rejected_spelling_and_variant_with_the_house_style_name(client, project):
     fixed = await fix(client, project, INTRO + "Then Kim Jung Un spoke.\n", "Write 'Kim Jong Un'")
     assert fixed.endswith("Then Kim Jong Un spoke.\n")
@@ -432,13 +508,13 @@ async def test_fix_rejected_spelling_and_variant_with_the_house_style_name(clien
     assert fixed.endswith("Then Kim Jong Un spoke.\n")
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_an_uncited_mention_into_the_suggested_reference(client, project):
     fixed = await fix(client, project, "The party met under Kim Jong Un.\n", "Reference the fact")
     assert fixed == "The party met under {fact}`Kim Jong Un <kim-jong-un>`.\n"
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_a_wrong_date_and_a_wrong_number_with_the_registry_values(client, project):
     fixed = await fix(client, project, "It opened on {fact}`6 May 2015 <congress-7>`.\n", "Write the registry's date")
     assert fixed == "It opened on {fact}`6\u20139 May 2016 <congress-7>`.\n"
@@ -446,7 +522,7 @@ async def test_fix_a_wrong_date_and_a_wrong_number_with_the_registry_values(clie
     assert fixed == "It had {fact}`3,467 delegates <delegates-7>`.\n"
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
     fixed = await fix(client, project, "Nothing of note happened in 1975.\n", "Mark as not a claim")
     assert fixed == "Nothing of note happened in {nofact}`1975`.\n"
@@ -458,13 +534,13 @@ async def test_fix_an_uncited_date_with_nofact_or_a_reference(client, project):
     assert fixed == "Much changed in {fact}`May 2016 <congress-7>`.\n"
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_quoted_words_that_quote_nobody_as_a_phrase(client, project):
     fixed = await fix(client, project, "Delegates spoke of the \u201cCongress of Victors\u201d.\n", "Mark as a term")
     assert fixed == "Delegates spoke of the {phrase}`\u201cCongress of Victors\u201d`.\n"
 
 
-@editor_test
+@shared_editor_test
 async def test_fix_an_unknown_id_with_the_closest_one(client, project):
     fixed = await fix(client, project, "It met in {fact}`May 2016 <congres-7>`.\n", "Reference 'congress-7'")
     assert fixed == "It met in {fact}`May 2016 <congress-7>`.\n"
@@ -544,6 +620,7 @@ class Session:
 
     async def __aenter__(self) -> LanguageClient:
         self.client = await self.config.start()
+        self.client.opened = set()  # type: ignore[attr-defined]  # the documents open_doc opened
         accept_registrations(self.client)
         await self.client.initialize_session(types.InitializeParams(
             capabilities=client_capabilities(self.editor), root_uri=self.root.as_uri(),
