@@ -123,6 +123,14 @@ def test_release_produces_every_artifact_with_checksums_that_verify(released: Pa
 
 
 @needs_everything
+def test_hangul_in_regular_and_bold_is_set_in_noto(released: Path):
+    # the page has 김정은 in regular and bold type; the glyphs come from the Noto CJK fallbacks
+    fonts = subprocess.run(["pdffonts", str(released / "dist" / "congress-explainer-0.2.0.pdf")], capture_output=True,
+                           text=True, check=True).stdout
+    assert "NotoSerifCJKkr-Regular" in fonts and "NotoSerifCJKkr-Bold" in fonts, fonts
+
+
+@needs_everything
 def test_fact_changelog_names_the_changes_between_the_tags(released: Path):
     log = json.loads((released / "dist" / "fact-changelog.json").read_text(encoding="utf-8"))
     assert (log["version"], log["since"]) == ("0.2.0", "v0.1.0")
