@@ -61,7 +61,7 @@ pdf: $(STAMP)
 # changes or a tag that differs from pyproject.toml's version, then installs the system packages
 # (when root), and refuses when the checks or tests fail.
 release: $(STAMP)
-	$(BIN)/python tools/release.py
+	$(BIN)/python tools/release.py --pytest-args="$(PYTEST_ARGS)"
 
 # Every test this machine can run: as root the system packages are installed first; without root
 # the PDF and browser tests are skipped with the install command (under CI=true they fail instead).

@@ -103,9 +103,15 @@ def needs_everything(test):
 def released(tmp_path_factory) -> Path:
     repo = make_repo(tmp_path_factory.mktemp("release"))
     second_release(repo)
-    result = release(repo)
+    result = release(repo, "--pytest-args=-rA")  # make release passes make test's (parallel) arguments so
     assert result.returncode == 0, result.stderr
     return repo
+
+
+@needs_everything
+def test_the_tests_run_with_the_arguments_given(released: Path):
+    log = (released / "build" / "release-logs" / "tests.log").read_text(encoding="utf-8")
+    assert "PASSED tests/test_registry.py::test_registry_has_the_congress" in log  # -rA lists each pass
 
 
 @needs_everything

@@ -9,8 +9,8 @@ the tree has uncommitted changes, the ``v*`` tag on HEAD differs from ``pyprojec
 fail. The system packages (LuaLaTeX, Poppler, Chromium) are installed when run as root; without
 them and without root it cannot run, and says what to install.
 
-Usage: ``python tools/release.py [--root DIR] [--dist DIR] [--allow-dirty]``. Exit 0 released,
-1 refused, 2 could not run.
+Usage: ``python tools/release.py [--root DIR] [--dist DIR] [--allow-dirty] [--pytest-args=ARGS]``.
+Exit 0 released, 1 refused, 2 could not run.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import argparse
 import dataclasses
 import gzip
 import hashlib
-import importlib.util
 import io
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -223,7 +223,7 @@ def sha256sums(dist: Path) -> str:
     return "".join(lines)
 
 
-def release(root: Path, dist: Path, allow_dirty: bool) -> list[Path]:
+def release(root: Path, dist: Path, allow_dirty: bool, pytest_args: list[str]) -> list[Path]:
     python = sys.executable
     if not allow_dirty and git(root, "status", "--porcelain", "--untracked-files=no").strip():
         raise Refused("uncommitted changes: commit them (a release is built from a commit), or pass --allow-dirty")
@@ -242,8 +242,8 @@ def release(root: Path, dist: Path, allow_dirty: bool) -> list[Path]:
     say("factcheck check")
     run([python, "-m", "checks", "check", "--root", str(root)], root, "factcheck check", env, logs / "factcheck.log")
     say("tests")
-    parallel = ["-n", "auto", "--dist", "loadscope"] if importlib.util.find_spec("xdist") else []
-    run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *parallel], root, "the tests", env, logs / "tests.log")
+    run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args], root, "the tests", env,
+        logs / "tests.log")
 
     conf = str(conf_dir(root))
     html, latex_out = root / "build" / "html", root / "build"
@@ -305,10 +305,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: current folder)")
     parser.add_argument("--dist", type=Path, default=None, help="output folder (default: ROOT/dist)")
     parser.add_argument("--allow-dirty", action="store_true", help="release even with uncommitted changes")
+    parser.add_argument("--pytest-args", default="", metavar="ARGS",
+                        help="more arguments for pytest, as one string (make release passes make test's, which run "
+                             "the tests in parallel; default: none, one process)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
-        files = release(root, (args.dist or root / "dist").resolve(), args.allow_dirty)
+        files = release(root, (args.dist or root / "dist").resolve(), args.allow_dirty,
+                        shlex.split(args.pytest_args))
     except Refused as exc:
         sys.stderr.write(f"release: refused: {exc}\n")
         return 1
