@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SPHINXOPTS ?=
 # The tests run in parallel (pytest-xdist; a module stays on one worker so its fixtures are built
-# once) and list the 15 slowest. One worker more than the cores: the tests often wait on a browser,
-# a language server or LaTeX (measured on 2 cores: 3 workers 3:26, 2 workers 3:46, 4 workers 3:44).
-# PYTEST_ARGS= runs them in one process.
+# once) and list the 15 slowest, the longest modules first (tests/conftest.py LONGEST_FIRST, kept in
+# that order by --no-loadscope-reorder). One worker more than the cores: the tests often wait on a
+# browser, a language server or LaTeX, and a third worker on 2 cores kept both busy (3:26 against
+# 3:46 with two). PYTEST_ARGS= runs them in one process.
 PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 PYTEST_ARGS ?= -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 # Strict build: every fact-check finding and Sphinx warning fails it.

@@ -103,7 +103,8 @@ def needs_everything(test):
 def released(tmp_path_factory) -> Path:
     repo = make_repo(tmp_path_factory.mktemp("release"))
     second_release(repo)
-    result = release(repo, "--pytest-args=-rA")  # make release passes make test's (parallel) arguments so
+    # make release passes make test's arguments; -rA lists each passed test in the log, to see them arrive
+    result = release(repo, "--pytest-args=-rA")
     assert result.returncode == 0, result.stderr
     return repo
 
